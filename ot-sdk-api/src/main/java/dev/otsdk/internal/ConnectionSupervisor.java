@@ -188,8 +188,9 @@ final class ConnectionSupervisor {
                     after.addAll(giveUp(err));
                 } else if (p.maxAttempts() > 0 && attempt >= p.maxAttempts()) {
                     LOG.warn("{}: giving up after {} reconnect attempts: {}", uri, attempt, err.getMessage());
-                    after.addAll(giveUp(new ConnectionLostException("gave up reconnecting to " + uri + " after "
-                            + attempt + " attempts: " + err.getMessage(), err)));
+                    lastError = new ConnectionLostException("gave up reconnecting to " + uri + " after " + attempt
+                            + " attempts: " + err.getMessage(), err);
+                    after.addAll(giveUp(lastError));
                 } else {
                     LOG.debug("{}: reconnect attempt {} failed: {}", uri, attempt, err.toString());
                     transition(SessionState.RECONNECTING, attempt, err);

@@ -67,7 +67,7 @@ final class SessionPublisher implements Flow.Publisher<SubscriptionEvent> {
         public void request(long n) {
             if (n <= 0) {
                 delivery.failNow(new OtException("Flow rule 3.9: request(" + n + ") must be positive"));
-                cancelHandle();
+                stopHandle();
                 return;
             }
             delivery.request(n);
@@ -77,6 +77,17 @@ final class SessionPublisher implements Flow.Publisher<SubscriptionEvent> {
         public void cancel() {
             delivery.cancel();
             cancelHandle();
+        }
+
+        private void stopHandle() {
+            SubscriptionHandle h;
+            synchronized (this) {
+                cancelled = true;
+                h = handle;
+            }
+            if (h != null) {
+                h.stopSource();
+            }
         }
 
         private void cancelHandle() {

@@ -73,11 +73,16 @@ final class SubscriptionHandle implements Subscription, SubscriptionSink {
 
     @Override
     public void close() {
+        delivery.cancel();
+        stopSource();
+    }
+
+    /** Stops producing events (polling or the native subscription) but lets queued ones finish. */
+    void stopSource() {
         if (!active) {
             return;
         }
         active = false;
-        delivery.cancel();
         NativeSubscription ns;
         synchronized (this) {
             ns = nativeSubscription;
