@@ -1,0 +1,22 @@
+/**
+ * Test support for OT SDK: protocol emulators, a JUnit 5 extension that starts and stops them,
+ * fault injection shared by all emulators, and an in-memory test PKI.
+ *
+ * <p>Only {@code dev.otsdk.testkit} is public API; {@code dev.otsdk.testkit.internal} holds
+ * implementation details shared by the emulators of this module.
+ */
+module dev.otsdk.testkit {
+    exports dev.otsdk.testkit;
+
+    requires transitive org.junit.jupiter.api;
+    // Netty types appear in FaultEffects' signatures.
+    requires transitive io.netty.buffer;
+    requires transitive io.netty.transport;
+    requires io.netty.common;
+    requires io.netty.handler;
+    requires io.netty.codec;
+    requires org.bouncycastle.provider;
+    requires org.bouncycastle.pkix;
+    requires org.bouncycastle.util;
+    requires org.slf4j;
+}
