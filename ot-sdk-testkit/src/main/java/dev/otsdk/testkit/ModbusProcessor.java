@@ -7,6 +7,7 @@ import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /** Carries out one request on a unit and writes the response PDU, the way section 6 of the spec says. */
 final class ModbusProcessor {
@@ -22,11 +23,11 @@ final class ModbusProcessor {
         }
     }
 
-    private final Map<Integer, String> deviceId;
+    private final Supplier<Map<Integer, String>> deviceIds;
     private final Map<Integer, BiFunction<Integer, byte[], byte[]>> custom;
 
-    ModbusProcessor(Map<Integer, String> deviceId, Map<Integer, BiFunction<Integer, byte[], byte[]>> custom) {
-        this.deviceId = deviceId;
+    ModbusProcessor(Supplier<Map<Integer, String>> deviceIds, Map<Integer, BiFunction<Integer, byte[], byte[]>> custom) {
+        this.deviceIds = deviceIds;
         this.custom = custom;
     }
 
@@ -160,6 +161,7 @@ final class ModbusProcessor {
         if (code < 1 || code > 4) {
             throw new Refusal(ModbusExceptionCode.ILLEGAL_DATA_VALUE);
         }
+        Map<Integer, String> deviceId = deviceIds.get();
         out.writeByte(FunctionCodes.ENCAPSULATED_INTERFACE).writeByte(FunctionCodes.MEI_READ_DEVICE_ID)
                 .writeByte(code).writeByte(0x83);
         if (code == 4) {

@@ -35,7 +35,7 @@ final class ModbusServerHandler extends ChannelInboundHandlerAdapter {
     ModbusServerHandler(ModbusEmulator emulator, int connection) {
         this.emulator = emulator;
         this.connection = connection;
-        this.processor = new ModbusProcessor(emulator.deviceIdSnapshot(), emulator.customFunctions());
+        this.processor = new ModbusProcessor(emulator::deviceIdSnapshot, emulator.customFunctions());
     }
 
     @Override
