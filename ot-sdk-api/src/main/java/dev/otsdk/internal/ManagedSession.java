@@ -148,13 +148,14 @@ final class ManagedSession implements Session, ConnectionSupervisor.Observer {
     // ---- reads
 
     @Override
+    @SuppressWarnings("unchecked")
     public <T> TagValue<T> read(Tag<T> tag) {
-        return Futures.await(readAsync(tag));
+        return Futures.await(direct(() -> readInternal(List.of(tag)).thenApply(values -> (TagValue<T>) values.get(0))));
     }
 
     @Override
     public ReadResult read(List<? extends Tag<?>> tags) {
-        return Futures.await(readAsync(tags));
+        return Futures.await(direct(() -> readInternal(tags).thenApply(ReadResult::of)));
     }
 
     @Override
@@ -180,12 +181,12 @@ final class ManagedSession implements Session, ConnectionSupervisor.Observer {
 
     @Override
     public <T> void write(Tag<T> tag, T value) {
-        Futures.await(writeAsync(tag, value));
+        Futures.await(direct(() -> writeInternal(List.of(new TagWrite<>(tag, value))))).orThrow();
     }
 
     @Override
     public WriteResult write(List<? extends TagWrite<?>> writes) {
-        return Futures.await(writeAsync(writes));
+        return Futures.await(direct(() -> writeInternal(writes)));
     }
 
     @Override
@@ -412,13 +413,20 @@ final class ManagedSession implements Session, ConnectionSupervisor.Observer {
 
     /** Runs {@code op}, turning a synchronous throw into a failed future, and completes on callback threads. */
     private <T> CompletableFuture<T> userFuture(java.util.function.Supplier<CompletableFuture<T>> op) {
-        CompletableFuture<T> f;
+        return Futures.completeOn(direct(op), io.callbackExecutor());
+    }
+
+    /**
+     * Runs {@code op}, turning a synchronous throw into a failed future. For the blocking methods: the
+     * caller's own thread waits, so no user code runs on the completing I/O thread and the hop through
+     * the callback threads (a thread wake-up per request) is skipped.
+     */
+    private static <T> CompletableFuture<T> direct(java.util.function.Supplier<CompletableFuture<T>> op) {
         try {
-            f = op.get();
+            return op.get();
         } catch (RuntimeException e) {
-            f = CompletableFuture.failedFuture(e);
+            return CompletableFuture.failedFuture(e);
         }
-        return Futures.completeOn(f, io.callbackExecutor());
     }
 
     @Override
