@@ -9,6 +9,7 @@ import dev.otsdk.spi.TlsContexts;
 import dev.otsdk.testkit.internal.TcpServer;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslContext;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -114,6 +115,8 @@ public final class ModbusEmulator implements Emulator {
                 }
                 ch.pipeline().addLast("frames", mode == Mode.RTU ? new RtuFrameDecoder(RtuFramer.Direction.REQUEST)
                         : new MbapFrameDecoder());
+                // Replies to requests that arrived together leave together, as a busy device's do.
+                ch.pipeline().addLast("flush", new FlushConsolidationHandler(256, false));
                 ch.pipeline().addLast("modbus", new ModbusServerHandler(ModbusEmulator.this,
                         connections.incrementAndGet()));
             }

@@ -174,7 +174,11 @@ final class ModbusServerHandler extends ChannelInboundHandlerAdapter {
             frame.writeBytes(pdu);
         }
         pdu.release();
-        FaultEffects.writeReply(ctx, frame, content.then(write));
+        if (content instanceof Fault.None && write instanceof Fault.None) {
+            FaultEffects.writeReply(ctx, frame); // the common case, without building a fault sequence
+        } else {
+            FaultEffects.writeReply(ctx, frame, content.then(write));
+        }
     }
 
     private static ByteBuf exception(int function, int code) {
