@@ -147,26 +147,32 @@ final class ManagedSession implements Session, ConnectionSupervisor.Observer {
 
     // ---- reads
 
+    // Blocking calls wait on the internal future directly: no user code can run on the I/O thread while
+    // the caller waits, so the hop to the callback threads (one thread wake-up per request) is skipped.
+
     @Override
-    @SuppressWarnings("unchecked")
     public <T> TagValue<T> read(Tag<T> tag) {
-        return Futures.await(direct(() -> readInternal(List.of(tag)).thenApply(values -> (TagValue<T>) values.get(0))));
+        return Futures.await(internal(() -> readOne(tag)));
     }
 
     @Override
     public ReadResult read(List<? extends Tag<?>> tags) {
-        return Futures.await(direct(() -> readInternal(tags).thenApply(ReadResult::of)));
+        return Futures.await(internal(() -> readInternal(tags).thenApply(ReadResult::of)));
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public <T> CompletableFuture<TagValue<T>> readAsync(Tag<T> tag) {
-        return userFuture(() -> readInternal(List.of(tag)).thenApply(values -> (TagValue<T>) values.get(0)));
+        return userFuture(() -> readOne(tag));
     }
 
     @Override
     public CompletableFuture<ReadResult> readAsync(List<? extends Tag<?>> tags) {
         return userFuture(() -> readInternal(tags).thenApply(ReadResult::of));
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> CompletableFuture<TagValue<T>> readOne(Tag<T> tag) {
+        return readInternal(List.of(tag)).thenApply(values -> (TagValue<T>) values.get(0));
     }
 
     private CompletableFuture<List<TagValue<?>>> readInternal(List<? extends Tag<?>> tags) {
@@ -181,20 +187,24 @@ final class ManagedSession implements Session, ConnectionSupervisor.Observer {
 
     @Override
     public <T> void write(Tag<T> tag, T value) {
-        Futures.await(direct(() -> writeInternal(List.of(new TagWrite<>(tag, value))))).orThrow();
+        Futures.await(internal(() -> writeOne(tag, value)));
     }
 
     @Override
     public WriteResult write(List<? extends TagWrite<?>> writes) {
-        return Futures.await(direct(() -> writeInternal(writes)));
+        return Futures.await(internal(() -> writeInternal(writes)));
     }
 
     @Override
     public <T> CompletableFuture<Void> writeAsync(Tag<T> tag, T value) {
-        return userFuture(() -> writeInternal(List.of(new TagWrite<>(tag, value))).thenApply(r -> {
+        return userFuture(() -> writeOne(tag, value));
+    }
+
+    private <T> CompletableFuture<Void> writeOne(Tag<T> tag, T value) {
+        return writeInternal(List.of(new TagWrite<>(tag, value))).thenApply(r -> {
             r.orThrow();
             return null;
-        }));
+        });
     }
 
     @Override
@@ -413,15 +423,11 @@ final class ManagedSession implements Session, ConnectionSupervisor.Observer {
 
     /** Runs {@code op}, turning a synchronous throw into a failed future, and completes on callback threads. */
     private <T> CompletableFuture<T> userFuture(java.util.function.Supplier<CompletableFuture<T>> op) {
-        return Futures.completeOn(direct(op), io.callbackExecutor());
+        return Futures.completeOn(internal(op), io.callbackExecutor());
     }
 
-    /**
-     * Runs {@code op}, turning a synchronous throw into a failed future. For the blocking methods: the
-     * caller's own thread waits, so no user code runs on the completing I/O thread and the hop through
-     * the callback threads (a thread wake-up per request) is skipped.
-     */
-    private static <T> CompletableFuture<T> direct(java.util.function.Supplier<CompletableFuture<T>> op) {
+    /** Runs {@code op}, turning a synchronous throw into a failed future; for blocking callers only. */
+    private static <T> CompletableFuture<T> internal(java.util.function.Supplier<CompletableFuture<T>> op) {
         try {
             return op.get();
         } catch (RuntimeException e) {
