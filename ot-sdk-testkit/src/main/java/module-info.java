@@ -21,4 +21,6 @@ module dev.otsdk.testkit {
     requires org.bouncycastle.pkix;
     requires org.bouncycastle.util;
     requires org.slf4j;
+
+    provides dev.otsdk.testkit.EmulatorFactory with dev.otsdk.testkit.ModbusEmulatorFactory;
 }
