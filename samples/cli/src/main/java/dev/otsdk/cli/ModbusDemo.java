@@ -74,8 +74,9 @@ final class ModbusDemo implements DemoSection {
     private static void subscribe(Session s, PrintWriter out) {
         BlockingQueue<TagValue<?>> changes = new LinkedBlockingQueue<>();
         out.println("Subscribed to holding:0 (a counter the emulator advances every 200 ms), polled every 50 ms:");
-        try (Subscription sub = s.subscribe(List.of(Tag.parse("holding:0")),
-                SubscriptionOptions.every(Duration.ofMillis(50)), changes::add)) {
+        Subscription sub = s.subscribe(List.of(Tag.parse("holding:0")), SubscriptionOptions.every(Duration.ofMillis(50)),
+                changes::add);
+        try {
             for (int i = 0; i < CHANGES; i++) {
                 TagValue<?> v = changes.poll(5, TimeUnit.SECONDS);
                 if (v == null) {
@@ -86,6 +87,8 @@ final class ModbusDemo implements DemoSection {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            sub.close();
         }
     }
 }
