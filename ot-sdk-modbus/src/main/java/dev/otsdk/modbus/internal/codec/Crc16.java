@@ -39,6 +39,17 @@ public final class Crc16 {
     }
 
     /**
+     * Advances a running CRC by one byte, for checking candidate frame ends in one pass.
+     *
+     * @param crc the CRC so far (0xFFFF before the first byte)
+     * @param b the next byte
+     * @return the CRC including {@code b}
+     */
+    public static int update(int crc, byte b) {
+        return (crc >>> 8) ^ TABLE[(crc ^ b) & 0xFF];
+    }
+
+    /**
      * Appends the CRC of everything written since {@code index}, low byte first.
      *
      * @param buf the frame being written

@@ -144,8 +144,12 @@ public final class RtuFramer {
 
     private static int scanForCrc(ByteBuf in, int r, int n, int fc) {
         int limit = Math.min(n, MAX_FRAME);
-        for (int length = MIN_FRAME; length <= limit; length++) {
-            if (Crc16.compute(in, r, length - 2) == in.getUnsignedShortLE(r + length - 2)) {
+        int crc = 0xFFFF;
+        // One pass: after byte i the running CRC is that of a frame ending with a CRC at i+1, i+2.
+        for (int i = 0; i + 2 < limit; i++) {
+            crc = Crc16.update(crc, in.getByte(r + i));
+            int length = i + 3;
+            if (length >= MIN_FRAME && crc == in.getUnsignedShortLE(r + i + 1)) {
                 return length;
             }
         }
