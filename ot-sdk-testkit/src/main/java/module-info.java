@@ -9,6 +9,8 @@ module dev.otsdk.testkit {
     exports dev.otsdk.testkit;
 
     requires transitive org.junit.jupiter.api;
+    // The Modbus emulator reuses the driver's codecs; WordOrder and KeyMaterial appear in its API.
+    requires transitive dev.otsdk.modbus;
     // Netty types appear in FaultEffects' signatures.
     requires transitive io.netty.buffer;
     requires transitive io.netty.transport;
@@ -19,4 +21,6 @@ module dev.otsdk.testkit {
     requires org.bouncycastle.pkix;
     requires org.bouncycastle.util;
     requires org.slf4j;
+
+    provides dev.otsdk.testkit.EmulatorFactory with dev.otsdk.testkit.ModbusEmulatorFactory;
 }

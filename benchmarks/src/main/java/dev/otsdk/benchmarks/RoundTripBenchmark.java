@@ -1,0 +1,78 @@
+package dev.otsdk.benchmarks;
+
+import dev.otsdk.testkit.ModbusEmulator;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * Round trips against one and the same server (the testkit's ModbusEmulator, in this JVM on loopback):
+ * read 10 holding registers and decode them, sequentially and with 64 requests in flight, for each
+ * client. Scores are requests per second.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class RoundTripBenchmark {
+
+    static final int IN_FLIGHT = 64;
+
+    /** Which client library. */
+    @Param({"otsdk", "digitalpetri", "j2mod", "plc4x"})
+    public String client;
+
+    private ModbusEmulator server;
+    private PeerClient peer;
+
+    /** Starts the server and connects the client. */
+    @Setup
+    public void setup() throws Exception {
+        server = ModbusEmulator.builder().recordLimit(0).maxInFlight(1024).build();
+        server.start();
+        for (int i = 0; i < 10; i++) {
+            server.holding(i).setUInt16(i * 7);
+        }
+        peer = PeerClient.create(client, "127.0.0.1", server.port(), IN_FLIGHT);
+    }
+
+    /** Disconnects and stops the server. */
+    @TearDown
+    public void tearDown() {
+        peer.close();
+        server.close();
+    }
+
+    /** @return the registers of one request, waited for before the next is sent */
+    @Benchmark
+    public Object sequential() throws Exception {
+        return peer.read();
+    }
+
+    /** @return after 64 requests were sent without waiting and all answered */
+    @Benchmark
+    @OperationsPerInvocation(IN_FLIGHT)
+    public Object inFlight64() throws Exception {
+        if (!peer.canPipeline()) {
+            Object last = null;
+            for (int i = 0; i < IN_FLIGHT; i++) {
+                last = peer.read();
+            }
+            return last;
+        }
+        CompletableFuture<?>[] all = new CompletableFuture<?>[IN_FLIGHT];
+        for (int i = 0; i < IN_FLIGHT; i++) {
+            all[i] = peer.readAsync();
+        }
+        CompletableFuture.allOf(all).get(30, TimeUnit.SECONDS);
+        return all[IN_FLIGHT - 1].join();
+    }
+}
