@@ -15,9 +15,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * Round trips against one and the same server (the testkit's ModbusEmulator, in this JVM on loopback):
- * read 10 holding registers and decode them, sequentially and with 64 requests in flight, for each
- * client. Scores are requests per second.
+ * Round trips against one and the same server, in this JVM on loopback: read 10 holding registers and
+ * decode them, sequentially and with 64 requests in flight, for each client. Scores are requests per
+ * second. Two servers: {@code raw}, a minimal responder, so that the figures compare the clients; and
+ * {@code emulator}, the testkit's ModbusEmulator, whose own cost caps every client on a small machine.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -30,25 +31,38 @@ public class RoundTripBenchmark {
     @Param({"otsdk", "digitalpetri", "j2mod", "plc4x"})
     public String client;
 
-    private ModbusEmulator server;
+    /** Which server: the minimal {@code raw} responder or the testkit's {@code emulator}. */
+    @Param({"raw", "emulator"})
+    public String server;
+
+    private AutoCloseable running;
     private PeerClient peer;
 
     /** Starts the server and connects the client. */
     @Setup
     public void setup() throws Exception {
-        server = ModbusEmulator.builder().recordLimit(0).maxInFlight(1024).build();
-        server.start();
-        for (int i = 0; i < 10; i++) {
-            server.holding(i).setUInt16(i * 7);
+        int port;
+        if (server.equals("raw")) {
+            RawResponder raw = new RawResponder();
+            running = raw;
+            port = raw.port();
+        } else {
+            ModbusEmulator emulator = ModbusEmulator.builder().recordLimit(0).maxInFlight(1024).build();
+            emulator.start();
+            for (int i = 0; i < 10; i++) {
+                emulator.holding(i).setUInt16(i * 7);
+            }
+            running = emulator;
+            port = emulator.port();
         }
-        peer = PeerClient.create(client, "127.0.0.1", server.port(), IN_FLIGHT);
+        peer = PeerClient.create(client, "127.0.0.1", port, IN_FLIGHT);
     }
 
     /** Disconnects and stops the server. */
     @TearDown
-    public void tearDown() {
+    public void tearDown() throws Exception {
         peer.close();
-        server.close();
+        running.close();
     }
 
     /** @return the registers of one request, waited for before the next is sent */

@@ -23,11 +23,14 @@ public final class Tag<T> {
     private final String address;
     private final DataType<T> type;
     private final String name;
+    /** Tags are map keys on every request (the session's address cache): hash once. */
+    private final int hash;
 
     private Tag(String address, DataType<T> type, String name) {
         this.address = Objects.requireNonNull(address, "address");
         this.type = Objects.requireNonNull(type, "type");
         this.name = name;
+        this.hash = Objects.hash(address, type, name);
         if (address.isBlank()) {
             throw new TagAddressException(address, 0, "an address");
         }
@@ -164,7 +167,7 @@ public final class Tag<T> {
 
     @Override
     public int hashCode() {
-        return Objects.hash(address, type, name);
+        return hash;
     }
 
     /** @return the name if given, else {@link #spec()} */

@@ -41,6 +41,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
 import java.util.function.Function;
 
@@ -59,6 +60,8 @@ final class ManagedSession implements Session, ConnectionSupervisor.Observer {
     private final RequestRunner runner;
     private final PollingEngine polling;
     private final Duration operationTimeout;
+    /** Where user-facing futures complete: never an I/O thread. */
+    private final Executor completions;
     private final boolean nativeSubscriptions;
     private final Set<SubscriptionHandle> subscriptions = ConcurrentHashMap.newKeySet();
     private final ConcurrentHashMap<Tag<?>, TagAddress> addresses = new ConcurrentHashMap<>();
@@ -74,6 +77,7 @@ final class ManagedSession implements Session, ConnectionSupervisor.Observer {
         this.runner = new RequestRunner(io, context.sessionOptions().requestTimeout(), uri);
         this.polling = new PollingEngine(io, this::connectionOrNull, runner, uri);
         this.operationTimeout = context.sessionOptions().requestTimeout().multipliedBy(2).plusSeconds(1);
+        this.completions = io.callbackExecutor();
         this.nativeSubscriptions = driverSession.capabilities().contains(Capability.NATIVE_SUBSCRIPTIONS);
     }
 
@@ -152,67 +156,74 @@ final class ManagedSession implements Session, ConnectionSupervisor.Observer {
 
     @Override
     public <T> TagValue<T> read(Tag<T> tag) {
-        return Futures.await(internal(() -> readOne(tag)));
+        return Futures.await(internal(() -> readOne(tag, null)));
     }
 
     @Override
     public ReadResult read(List<? extends Tag<?>> tags) {
-        return Futures.await(internal(() -> readInternal(tags).thenApply(ReadResult::of)));
+        return Futures.await(internal(() -> readMany(tags, null)));
     }
 
     @Override
     public <T> CompletableFuture<TagValue<T>> readAsync(Tag<T> tag) {
-        return userFuture(() -> readOne(tag));
+        return userFuture(() -> readOne(tag, completions));
     }
 
     @Override
     public CompletableFuture<ReadResult> readAsync(List<? extends Tag<?>> tags) {
-        return userFuture(() -> readInternal(tags).thenApply(ReadResult::of));
+        return userFuture(() -> readMany(tags, completions));
     }
 
     @SuppressWarnings("unchecked")
-    private <T> CompletableFuture<TagValue<T>> readOne(Tag<T> tag) {
-        return readInternal(List.of(tag)).thenApply(values -> (TagValue<T>) values.get(0));
+    private <T> CompletableFuture<TagValue<T>> readOne(Tag<T> tag, Executor completeOn) {
+        return runner.read(supervisor.current(), List.of(bind(0, tag)), values -> (TagValue<T>) values.get(0),
+                completeOn);
     }
 
-    private CompletableFuture<List<TagValue<?>>> readInternal(List<? extends Tag<?>> tags) {
+    private CompletableFuture<ReadResult> readMany(List<? extends Tag<?>> tags, Executor completeOn) {
         List<BoundTag> bound = bindAll(tags);
-        if (bound.isEmpty()) {
-            return CompletableFuture.completedFuture(List.of());
+        DriverConnection c = bound.isEmpty() ? null : supervisor.current();
+        if (c == null) {
+            return CompletableFuture.completedFuture(ReadResult.of(List.of()));
         }
-        return runner.read(supervisor.current(), bound);
+        return runner.read(c, bound, ReadResult::of, completeOn);
     }
 
     // ---- writes
 
     @Override
     public <T> void write(Tag<T> tag, T value) {
-        Futures.await(internal(() -> writeOne(tag, value)));
+        Futures.await(internal(() -> writeOne(tag, value, null)));
     }
 
     @Override
     public WriteResult write(List<? extends TagWrite<?>> writes) {
-        return Futures.await(internal(() -> writeInternal(writes)));
+        return Futures.await(internal(() -> writeInternal(writes, null)));
     }
 
     @Override
     public <T> CompletableFuture<Void> writeAsync(Tag<T> tag, T value) {
-        return userFuture(() -> writeOne(tag, value));
+        return userFuture(() -> writeOne(tag, value, completions));
     }
 
-    private <T> CompletableFuture<Void> writeOne(Tag<T> tag, T value) {
-        return writeInternal(List.of(new TagWrite<>(tag, value))).thenApply(r -> {
+    private <T> CompletableFuture<Void> writeOne(Tag<T> tag, T value, Executor completeOn) {
+        return writeInternal(List.of(new TagWrite<>(tag, value)), r -> {
             r.orThrow();
             return null;
-        });
+        }, completeOn);
     }
 
     @Override
     public CompletableFuture<WriteResult> writeAsync(List<? extends TagWrite<?>> writes) {
-        return userFuture(() -> writeInternal(writes));
+        return userFuture(() -> writeInternal(writes, completions));
     }
 
-    private CompletableFuture<WriteResult> writeInternal(List<? extends TagWrite<?>> writes) {
+    private CompletableFuture<WriteResult> writeInternal(List<? extends TagWrite<?>> writes, Executor completeOn) {
+        return writeInternal(writes, r -> r, completeOn);
+    }
+
+    private <R> CompletableFuture<R> writeInternal(List<? extends TagWrite<?>> writes, Function<WriteResult, R> finish,
+            Executor completeOn) {
         Objects.requireNonNull(writes, "writes");
         List<BoundWrite> bound = new ArrayList<>(writes.size());
         for (int i = 0; i < writes.size(); i++) {
@@ -227,16 +238,16 @@ final class ManagedSession implements Session, ConnectionSupervisor.Observer {
             bound.add(new BoundWrite(i, w.tag(), b.address(), value));
         }
         if (bound.isEmpty()) {
-            return CompletableFuture.completedFuture(WriteResult.of(List.of()));
+            return CompletableFuture.completedFuture(finish.apply(WriteResult.of(List.of())));
         }
-        return runner.write(supervisor.current(), bound).thenApply(statuses -> {
+        return runner.write(supervisor.current(), bound, statuses -> {
             List<WriteOutcome> out = new ArrayList<>(statuses.size());
             for (int i = 0; i < statuses.size(); i++) {
                 Status s = statuses.get(i);
                 out.add(new WriteOutcome(bound.get(i).tag(), s));
             }
-            return WriteResult.of(out);
-        });
+            return finish.apply(WriteResult.of(out));
+        }, completeOn);
     }
 
     // ---- subscriptions
@@ -251,7 +262,7 @@ final class ManagedSession implements Session, ConnectionSupervisor.Observer {
     public CompletableFuture<Subscription> subscribeAsync(List<? extends Tag<?>> tags, SubscriptionOptions options,
             SubscriptionListener listener) {
         Objects.requireNonNull(listener, "listener");
-        return userFuture(() -> {
+        return onCallbackThreads(() -> {
             EventDelivery d = newDelivery(options, new ListenerTarget(listener), true);
             d.begin();
             return subscribeWith(tags, options, d).thenApply(h -> (Subscription) h);
@@ -365,7 +376,7 @@ final class ManagedSession implements Session, ConnectionSupervisor.Observer {
 
     @Override
     public CompletableFuture<List<BrowseNode>> browseAsync(String node) {
-        return userFuture(() -> {
+        return onCallbackThreads(() -> {
             require(Capability.BROWSE);
             return call("browse " + (node == null || node.isEmpty() ? "root" : node),
                     c -> c.browse(node == null ? "" : node));
@@ -379,7 +390,7 @@ final class ManagedSession implements Session, ConnectionSupervisor.Observer {
 
     @Override
     public CompletableFuture<DeviceInfo> deviceInfoAsync() {
-        return userFuture(() -> {
+        return onCallbackThreads(() -> {
             require(Capability.DEVICE_INFO);
             return call("device identification", DriverConnection::deviceInfo);
         });
@@ -391,7 +402,7 @@ final class ManagedSession implements Session, ConnectionSupervisor.Observer {
         ConnectionAccess access = new ConnectionAccess() {
             @Override
             public <R> CompletableFuture<R> call(String what, Function<DriverConnection, CompletableFuture<R>> op) {
-                return userFuture(() -> ManagedSession.this.call(what, op));
+                return onCallbackThreads(() -> ManagedSession.this.call(what, op));
             }
         };
         return driverSession.extension(type, access)
@@ -421,8 +432,20 @@ final class ManagedSession implements Session, ConnectionSupervisor.Observer {
         return Futures.completeOn(supervisor.close(), io.callbackExecutor());
     }
 
-    /** Runs {@code op}, turning a synchronous throw into a failed future, and completes on callback threads. */
+    /**
+     * Runs {@code op}, which completes on the callback threads itself, turning a synchronous throw into a
+     * future failed on the callback threads too.
+     */
     private <T> CompletableFuture<T> userFuture(java.util.function.Supplier<CompletableFuture<T>> op) {
+        try {
+            return op.get();
+        } catch (RuntimeException e) {
+            return Futures.completeOn(CompletableFuture.failedFuture(e), io.callbackExecutor());
+        }
+    }
+
+    /** Runs {@code op} and moves its completion to the callback threads. */
+    private <T> CompletableFuture<T> onCallbackThreads(java.util.function.Supplier<CompletableFuture<T>> op) {
         return Futures.completeOn(internal(op), io.callbackExecutor());
     }
 

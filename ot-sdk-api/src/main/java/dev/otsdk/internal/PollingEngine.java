@@ -245,7 +245,7 @@ final class PollingEngine {
             }
             CompletableFuture<List<TagValue<?>>> read;
             try {
-                read = runner.read(c, p.union);
+                read = runner.read(c, p.union, values -> values, null);
             } catch (RuntimeException e) {
                 read = CompletableFuture.failedFuture(e);
             }

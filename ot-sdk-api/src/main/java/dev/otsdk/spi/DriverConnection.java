@@ -23,6 +23,20 @@ public interface DriverConnection {
     RequestPlanner planner();
 
     /**
+     * Whether every future this connection returns is guaranteed to complete within the session's
+     * request timeout (plus the time needed to notice a dropped connection), e.g. because requests go
+     * through an {@link InFlightWindow} or a client library with its own request timeout. If not, the
+     * runtime watches each call with a backstop that fails it after twice the request timeout plus a
+     * second; declaring it saves that cost on every request. The backstop completes the driver's future
+     * exceptionally, which drivers must tolerate.
+     *
+     * @return {@code true} if the connection enforces request timeouts itself; {@code false} by default
+     */
+    default boolean enforcesTimeouts() {
+        return false;
+    }
+
+    /**
      * Executes a planned read.
      *
      * @param read a request from {@link #planner()}

@@ -70,6 +70,14 @@ public final class InFlightWindow<Q, R> {
     private int nextId;
     private Throwable closedCause;
 
+    // Every request not yet answered, oldest first, linked through the requests themselves: O(1) to add
+    // and remove, and never more than maxInFlight + maxQueued long. One sweep task per window, armed
+    // for the earliest deadline, fails what is overdue: no timer entry per request.
+    private Pending oldest;
+    private Pending newest;
+    private ScheduledFuture<?> sweep;
+    private long sweepAt = Long.MAX_VALUE;
+
     private volatile long timeouts;
     private volatile long lateResponses;
     private volatile long strayResponses;
@@ -139,7 +147,7 @@ public final class InFlightWindow<Q, R> {
                     + maxQueued + " queued; " + describe.apply(p.request) + " refused"));
             return;
         }
-        p.timer = loop.schedule(() -> timedOut(p), p.timeout.toNanos(), TimeUnit.NANOSECONDS);
+        link(p);
         if (inFlight.size() < maxInFlight) {
             transmit(p);
         } else {
@@ -158,7 +166,7 @@ public final class InFlightWindow<Q, R> {
         } catch (RuntimeException e) {
             inFlight.remove(id);
             inFlightCount = inFlight.size();
-            p.cancelTimer();
+            unlink(p);
             p.future.completeExceptionally(e);
         }
     }
@@ -235,11 +243,70 @@ public final class InFlightWindow<Q, R> {
             return null;
         }
         inFlightCount = inFlight.size();
-        p.cancelTimer();
+        unlink(p);
         return p;
     }
 
+    private void link(Pending p) {
+        p.older = newest;
+        if (newest == null) {
+            oldest = p;
+        } else {
+            newest.newer = p;
+        }
+        newest = p;
+        if (p.deadline - sweepAt < 0 || sweep == null) {
+            arm(p.deadline);
+        }
+    }
+
+    private void unlink(Pending p) {
+        if (p.older == null) {
+            oldest = p.newer;
+        } else {
+            p.older.newer = p.newer;
+        }
+        if (p.newer == null) {
+            newest = p.older;
+        } else {
+            p.newer.older = p.older;
+        }
+        p.older = null;
+        p.newer = null;
+    }
+
+    private void arm(long at) {
+        if (sweep != null) {
+            sweep.cancel(false);
+        }
+        sweepAt = at;
+        sweep = loop.schedule(this::sweep, Math.max(0, at - System.nanoTime()), TimeUnit.NANOSECONDS);
+    }
+
+    /** Fails every overdue request and re-arms for the earliest remaining deadline. */
+    private void sweep() {
+        sweep = null;
+        sweepAt = Long.MAX_VALUE;
+        long now = System.nanoTime();
+        long next = Long.MAX_VALUE;
+        boolean any = false;
+        for (Pending p = oldest; p != null; ) {
+            Pending newer = p.newer;
+            if (p.deadline - now <= 0) {
+                timedOut(p);
+            } else if (!any || p.deadline - next < 0) {
+                next = p.deadline;
+                any = true;
+            }
+            p = newer;
+        }
+        if (any && sweep == null) {
+            arm(next);
+        }
+    }
+
     private void timedOut(Pending p) {
+        unlink(p);
         if (p.future.isDone()) {
             return;
         }
@@ -282,12 +349,20 @@ public final class InFlightWindow<Q, R> {
         all.addAll(queue);
         inFlight.clear();
         queue.clear();
+        oldest = null;
+        newest = null;
+        if (sweep != null) {
+            sweep.cancel(false);
+            sweep = null;
+            sweepAt = Long.MAX_VALUE;
+        }
         inFlightCount = 0;
         queuedCount = 0;
         quarantined.clear();
         quarantinedCount = 0;
         for (Pending p : all) {
-            p.cancelTimer();
+            p.older = null;
+            p.newer = null;
             p.future.completeExceptionally(closedCause);
         }
     }
@@ -320,19 +395,16 @@ public final class InFlightWindow<Q, R> {
     private final class Pending {
         final Q request;
         final Duration timeout;
+        final long deadline;
         final CompletableFuture<R> future = new CompletableFuture<>();
-        ScheduledFuture<?> timer;
         int id = -1;
+        Pending older;
+        Pending newer;
 
         Pending(Q request, Duration timeout) {
             this.request = Objects.requireNonNull(request, "request");
             this.timeout = Objects.requireNonNull(timeout, "timeout");
-        }
-
-        void cancelTimer() {
-            if (timer != null) {
-                timer.cancel(false);
-            }
+            this.deadline = System.nanoTime() + timeout.toNanos();
         }
     }
 }

@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +42,11 @@ class InFlightWindowTest {
                 unhealthy::incrementAndGet, maxInFlight, maxQueued, firstId, lastId);
     }
 
+    /** Polls every millisecond: these conditions turn true within microseconds. */
+    private static ConditionFactory soon() {
+        return await().atMost(WAIT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1));
+    }
+
     private <T> T onLoop(Supplier<T> s) throws Exception {
         return loop.submit(s::get).get(5, TimeUnit.SECONDS);
     }
@@ -56,16 +62,16 @@ class InFlightWindowTest {
         for (int i = 0; i < 5; i++) {
             fs.add(w.submit("r" + i, LONG));
         }
-        await().atMost(WAIT).until(() -> wire.size() == 2);
+        soon().until(() -> wire.size() == 2);
         assertThat(w.inFlight()).isEqualTo(2);
         assertThat(w.queued()).isEqualTo(3);
         onLoop(() -> w.complete(idOf(wire.get(0)), "a0"));
-        await().atMost(WAIT).until(() -> wire.size() == 3);
+        soon().until(() -> wire.size() == 3);
         assertThat(wire.get(2)).endsWith(":r2");
         assertThat(fs.get(0).get(5, TimeUnit.SECONDS)).isEqualTo("a0");
         for (int i = 1; i < 5; i++) {
             int k = i;
-            await().atMost(WAIT).until(() -> wire.size() > k);
+            soon().until(() -> wire.size() > k);
             onLoop(() -> w.complete(idOf(wire.get(k)), "a" + k));
         }
         for (int i = 0; i < 5; i++) {
@@ -97,7 +103,7 @@ class InFlightWindowTest {
         for (int i = 0; i < 6; i++) {
             CompletableFuture<String> f = w.submit("n" + i, LONG);
             int k = i + 1;
-            await().atMost(WAIT).until(() -> wire.size() > k);
+            soon().until(() -> wire.size() > k);
             int id = idOf(wire.get(k));
             later.add(id);
             onLoop(() -> w.complete(id, "ok"));
@@ -146,7 +152,7 @@ class InFlightWindowTest {
     void failingOneRequestDeliversTheError() throws Exception {
         InFlightWindow<String, String> w = window(2, 10, 1, 65535);
         CompletableFuture<String> f = w.submit("x", LONG);
-        await().atMost(WAIT).until(() -> wire.size() == 1);
+        soon().until(() -> wire.size() == 1);
         int id = idOf(wire.get(0));
         assertThat(id).isEqualTo(1);
         assertThat(onLoop(() -> w.request(id))).isEqualTo("x");
@@ -165,7 +171,7 @@ class InFlightWindowTest {
         CompletableFuture<String> bad = w.submit("boom", LONG);
         w.submit("fine", LONG);
         assertThatThrownBy(() -> bad.get(5, TimeUnit.SECONDS)).hasMessageContaining("encoder failed");
-        await().atMost(WAIT).until(() -> wire.size() == 1);
+        soon().until(() -> wire.size() == 1);
         assertThat(w.inFlight()).isEqualTo(1);
     }
 
@@ -177,11 +183,39 @@ class InFlightWindowTest {
             CompletableFuture<String> f = w.submit("lost" + i, Duration.ofMillis(10));
             assertThatThrownBy(() -> f.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(OtTimeoutException.class);
         }
-        await().atMost(WAIT).until(() -> unhealthy.get() == 1);
+        soon().until(() -> unhealthy.get() == 1);
     }
 
     @Test
     void rejectsAWindowLargerThanHalfTheIds() {
         assertThatThrownBy(() -> window(3, 0, 0, 3)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aShortTimeoutBehindALongOneStillFiresOnTime() {
+        InFlightWindow<String, String> w = window(4, 10, 0, 65535);
+        CompletableFuture<String> patient = w.submit("patient", LONG);
+        CompletableFuture<String> hasty = w.submit("hasty", Duration.ofMillis(30));
+        assertThatThrownBy(() -> hasty.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(OtTimeoutException.class)
+                .hasMessageContaining("request hasty");
+        assertThat(patient).isNotDone();
+        assertThat(w.timeouts()).isEqualTo(1);
+    }
+
+    @Test
+    void answeredRequestsLeaveNothingBehindAndLaterOnesStillTimeOut() throws Exception {
+        InFlightWindow<String, String> w = window(4, 10, 0, 65535);
+        for (int i = 0; i < 100; i++) {
+            CompletableFuture<String> f = w.submit("r" + i, Duration.ofMillis(200));
+            int k = i;
+            soon().until(() -> wire.size() > k);
+            int id = idOf(wire.get(k));
+            onLoop(() -> w.complete(id, "ok"));
+            assertThat(f.get(5, TimeUnit.SECONDS)).isEqualTo("ok");
+        }
+        assertThat(w.timeouts()).isZero();
+        CompletableFuture<String> last = w.submit("unanswered", Duration.ofMillis(20));
+        assertThatThrownBy(() -> last.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(OtTimeoutException.class);
+        assertThat(w.timeouts()).isEqualTo(1);
     }
 }

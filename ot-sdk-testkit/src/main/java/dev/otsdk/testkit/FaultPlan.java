@@ -28,6 +28,8 @@ public final class FaultPlan<R> {
     private static final Predicate<Object> ANY = request -> true;
 
     private final List<FaultRule<R>> rules = new ArrayList<>();
+    /** Whether {@link #rules} is empty, readable without the lock on every request. */
+    private volatile boolean empty = true;
 
     /** Creates an empty plan. */
     public FaultPlan() {
@@ -111,12 +113,25 @@ public final class FaultPlan<R> {
      * @return whether it was still in the plan
      */
     public synchronized boolean remove(FaultRule<R> rule) {
-        return rules.remove(rule);
+        boolean removed = rules.remove(rule);
+        empty = rules.isEmpty();
+        return removed;
     }
 
     /** Removes every rule. */
     public synchronized void clear() {
         rules.clear();
+        empty = true;
+    }
+
+    /**
+     * Tells whether no rule can fire, so an emulator can skip fault handling (and the request copies it
+     * needs) on its common path. Cheap: no lock.
+     *
+     * @return whether the plan has no rules
+     */
+    public boolean isEmpty() {
+        return empty;
     }
 
     /**
@@ -161,6 +176,7 @@ public final class FaultPlan<R> {
                 rule.consume();
                 if (rule.isExhausted()) {
                     it.remove();
+                    empty = rules.isEmpty();
                 }
                 return Optional.of(rule.fault());
             }
@@ -175,6 +191,7 @@ public final class FaultPlan<R> {
         }
         FaultRule<R> rule = new FaultRule<>(point, when, fault, times);
         rules.add(rule);
+        empty = false;
         return rule;
     }
 }

@@ -347,6 +347,19 @@ public final class ModbusEmulator implements Emulator {
         return openConnections.get();
     }
 
+    /**
+     * Whether requests need no copy: nothing is recorded, no fault is planned and no role is checked.
+     * The handler then answers straight from the received buffer.
+     */
+    boolean plain() {
+        return recordLimit == 0 && faults().isEmpty() && mode != Mode.TLS;
+    }
+
+    /** Counts a request that is not recorded. */
+    void countRequest() {
+        requestCount.incrementAndGet();
+    }
+
     void record(ModbusRequest r) {
         requestCount.incrementAndGet();
         if (recordLimit == 0) {

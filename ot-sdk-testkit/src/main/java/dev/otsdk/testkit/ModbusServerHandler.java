@@ -2,6 +2,7 @@ package dev.otsdk.testkit;
 
 import dev.otsdk.modbus.ModbusExceptionCode;
 import dev.otsdk.modbus.internal.codec.Crc16;
+import dev.otsdk.modbus.internal.codec.FunctionCodes;
 import dev.otsdk.modbus.internal.codec.MalformedPduException;
 import dev.otsdk.modbus.internal.codec.MbapCodec;
 import dev.otsdk.modbus.internal.codec.ModbusFrame;
@@ -31,6 +32,8 @@ final class ModbusServerHandler extends ChannelInboundHandlerAdapter {
     private final ModbusProcessor processor;
     private String role;
     private int outstanding;
+    private int lastUnitId = -1;
+    private ModbusUnit lastUnit;
 
     ModbusServerHandler(ModbusEmulator emulator, int connection) {
         this.emulator = emulator;
@@ -68,17 +71,35 @@ final class ModbusServerHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         ModbusFrame frame = (ModbusFrame) msg;
-        byte[] pdu;
-        int tid;
-        int unit;
         try {
-            pdu = ByteBufUtil.getBytes(frame.pdu());
-            tid = frame.transactionId();
-            unit = frame.unitId();
+            if (emulator.plain()) {
+                answerPlain(ctx, frame);
+            } else {
+                handle(ctx, frame.transactionId(), frame.unitId(), ByteBufUtil.getBytes(frame.pdu()));
+            }
         } finally {
             frame.release();
         }
-        handle(ctx, tid, unit, pdu);
+    }
+
+    /** The common case (no recording, no faults, no roles): answered from the received buffer, no copies. */
+    private void answerPlain(ChannelHandlerContext ctx, ModbusFrame frame) {
+        emulator.countRequest();
+        ByteBuf pdu = frame.pdu();
+        int function = pdu.getUnsignedByte(pdu.readerIndex());
+        ByteBuf out = newReply(ctx);
+        try {
+            RequestPdu q = RequestPdu.parse(pdu);
+            if (outstanding >= emulator.maxInFlight()) {
+                exception(out, function, ModbusExceptionCode.SERVER_DEVICE_BUSY.code());
+            } else {
+                carryOut(unit(frame.unitId()), q, pdu, out);
+            }
+        } catch (MalformedPduException e) {
+            LOG.debug("connection {}: malformed request: {}", connection, e.getMessage());
+            exception(out, function, ModbusExceptionCode.ILLEGAL_DATA_VALUE.code());
+        }
+        send(ctx, out, frame.transactionId(), frame.unitId(), Fault.none());
     }
 
     private void handle(ChannelHandlerContext ctx, int tid, int unit, byte[] pduBytes) {
@@ -90,7 +111,9 @@ final class ModbusServerHandler extends ChannelInboundHandlerAdapter {
             ModbusRequest r = new ModbusRequest(connection, tid, unit, pdu.getUnsignedByte(0), 0, 0, role, pduBytes);
             emulator.record(r);
             LOG.debug("connection {}: malformed request {}: {}", connection, r, e.getMessage());
-            reply(ctx, r, exception(r.function(), ModbusExceptionCode.ILLEGAL_DATA_VALUE.code()), Fault.none());
+            ByteBuf out = newReply(ctx);
+            exception(out, r.function(), ModbusExceptionCode.ILLEGAL_DATA_VALUE.code());
+            reply(ctx, r, out, Fault.none());
             return;
         }
         ModbusRequest r = new ModbusRequest(connection, tid, unit, q.function(), q.address(), q.quantity(), role,
@@ -102,29 +125,26 @@ final class ModbusServerHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         if (outstanding >= emulator.maxInFlight()) {
-            reply(ctx, r, exception(q.function(), ModbusExceptionCode.SERVER_DEVICE_BUSY.code()), Fault.none());
+            ByteBuf out = newReply(ctx);
+            exception(out, q.function(), ModbusExceptionCode.SERVER_DEVICE_BUSY.code());
+            reply(ctx, r, out, Fault.none());
             return;
         }
         outstanding++;
-        FaultEffects.onRequest(ctx, gate, () -> process(ctx, r, q, pdu));
+        if (gate instanceof Fault.None) {
+            process(ctx, r, q, pdu); // no fault: skip the gate machinery on the common path
+        } else {
+            FaultEffects.onRequest(ctx, gate, () -> process(ctx, r, q, pdu));
+        }
     }
 
     private void process(ChannelHandlerContext ctx, ModbusRequest r, RequestPdu q, ByteBuf pdu) {
         outstanding--;
-        ByteBuf out = Unpooled.buffer(256);
+        ByteBuf out = newReply(ctx);
         if (emulator.mode() == ModbusEmulator.Mode.TLS && !emulator.authorization().permits(role, r)) {
-            out = exception(q.function(), ModbusExceptionCode.ILLEGAL_FUNCTION.code());
+            exception(out, q.function(), ModbusExceptionCode.ILLEGAL_FUNCTION.code());
         } else {
-            ModbusUnit unit = emulator.unitOrNull(r.unit());
-            if (unit == null) {
-                out = exception(q.function(), ModbusExceptionCode.GATEWAY_PATH_UNAVAILABLE.code());
-            } else {
-                try {
-                    processor.process(unit, q, pdu, out);
-                } catch (ModbusProcessor.Refusal e) {
-                    out = exception(q.function(), e.code);
-                }
-            }
+            carryOut(unit(r.unit()), q, pdu, out);
         }
         Fault content = emulator.faults().next(FaultPoint.BEFORE_REPLY, r).orElse(Fault.none());
         if (content instanceof ModbusFault f) {
@@ -134,55 +154,91 @@ final class ModbusServerHandler extends ChannelInboundHandlerAdapter {
         reply(ctx, r, out, content);
     }
 
-    /** @param processed the normal reply PDU when the request was carried out, else {@code null} */
-    private void answerFault(ChannelHandlerContext ctx, ModbusRequest r, ModbusFault f, ByteBuf processed) {
-        if (f instanceof ModbusFault.ExceptionReply e) {
-            reply(ctx, r, exception(r.function(), e.code()), Fault.none());
+    /** Processes a request into {@code out}, or writes the exception the unit or the spec calls for. */
+    private void carryOut(ModbusUnit unit, RequestPdu q, ByteBuf pdu, ByteBuf out) {
+        if (unit == null) {
+            exception(out, q.function(), ModbusExceptionCode.GATEWAY_PATH_UNAVAILABLE.code());
             return;
         }
-        ByteBuf pdu = processed;
-        if (pdu == null) {
-            pdu = Unpooled.buffer(256);
-            ModbusUnit unit = emulator.unitOrNull(r.unit());
-            try {
-                processor.process(unit == null ? emulator.unit(r.unit()) : unit, RequestPdu.parse(
-                        Unpooled.wrappedBuffer(r.pdu())), Unpooled.wrappedBuffer(r.pdu()), pdu);
-            } catch (ModbusProcessor.Refusal e) {
-                pdu = exception(r.function(), e.code);
+        try {
+            processor.process(unit, q, pdu, out);
+        } catch (ModbusProcessor.Refusal e) {
+            exception(out, q.function(), e.code);
+        }
+    }
+
+    /** Units are never removed, so the last one looked up is kept: most connections talk to one unit. */
+    private ModbusUnit unit(int id) {
+        if (id != lastUnitId || lastUnit == null) {
+            lastUnit = emulator.unitOrNull(id);
+            lastUnitId = id;
+        }
+        return lastUnit;
+    }
+
+    /** @param processed the normal reply when the request was carried out, else {@code null} */
+    private void answerFault(ChannelHandlerContext ctx, ModbusRequest r, ModbusFault f, ByteBuf processed) {
+        ByteBuf out = processed;
+        if (f instanceof ModbusFault.ExceptionReply e) {
+            if (out == null) {
+                out = newReply(ctx);
             }
+            exception(out, r.function(), e.code());
+            send(ctx, out, r.transactionId(), r.unit(), Fault.none());
+            return;
+        }
+        if (out == null) {
+            out = newReply(ctx);
+            ModbusUnit unit = emulator.unitOrNull(r.unit());
+            ByteBuf pdu = Unpooled.wrappedBuffer(r.pdu());
+            carryOut(unit == null ? emulator.unit(r.unit()) : unit, RequestPdu.parse(pdu), pdu, out);
         }
         if (f instanceof ModbusFault.WrongTransactionId) {
-            send(ctx, r, (r.transactionId() + 0x8000) & 0xFFFF, r.unit(), pdu, Fault.none());
+            send(ctx, out, (r.transactionId() + 0x8000) & 0xFFFF, r.unit(), Fault.none());
         } else {
-            send(ctx, r, r.transactionId(), (r.unit() + 1) & 0xFF, pdu, Fault.none());
+            send(ctx, out, r.transactionId(), (r.unit() + 1) & 0xFF, Fault.none());
         }
     }
 
-    private void reply(ChannelHandlerContext ctx, ModbusRequest r, ByteBuf pdu, Fault content) {
-        send(ctx, r, r.transactionId(), r.unit(), pdu, content);
-    }
-
-    private void send(ChannelHandlerContext ctx, ModbusRequest r, int tid, int unit, ByteBuf pdu, Fault content) {
+    private void reply(ChannelHandlerContext ctx, ModbusRequest r, ByteBuf out, Fault content) {
         Fault write = emulator.faults().next(FaultPoint.ON_REPLY_WRITE, r).orElse(Fault.none());
-        int n = pdu.readableBytes();
-        ByteBuf frame = ctx.alloc().buffer(n + MbapCodec.HEADER + 2);
-        if (emulator.mode() == ModbusEmulator.Mode.RTU) {
-            frame.writeByte(unit).writeBytes(pdu);
-            Crc16.append(frame, 0);
-        } else {
-            MbapCodec.writeHeader(frame, tid, unit, n);
-            frame.writeBytes(pdu);
-        }
-        pdu.release();
-        if (content instanceof Fault.None && write instanceof Fault.None) {
-            FaultEffects.writeReply(ctx, frame); // the common case, without building a fault sequence
-        } else {
-            FaultEffects.writeReply(ctx, frame, content.then(write));
-        }
+        send(ctx, out, r.transactionId(), r.unit(), content instanceof Fault.None ? write : content.then(write));
     }
 
-    private static ByteBuf exception(int function, int code) {
-        return Unpooled.buffer(2).writeByte(function | 0x80).writeByte(code);
+    private int headerLength() {
+        return emulator.mode() == ModbusEmulator.Mode.RTU ? 1 : MbapCodec.HEADER;
+    }
+
+    /** A reply frame with room for the header; the PDU is written after it. */
+    private ByteBuf newReply(ChannelHandlerContext ctx) {
+        int header = headerLength();
+        ByteBuf out = ctx.alloc().buffer(header + FunctionCodes.MAX_PDU + 2);
+        out.writerIndex(header);
+        return out;
+    }
+
+    /** Replaces whatever PDU {@code out} holds with an exception response. */
+    private void exception(ByteBuf out, int function, int code) {
+        out.writerIndex(headerLength());
+        out.writeByte(function | 0x80).writeByte(code);
+    }
+
+    /** Fills in the header (and the RTU CRC) in front of the PDU, then writes the frame. */
+    private void send(ChannelHandlerContext ctx, ByteBuf out, int tid, int unit, Fault fault) {
+        int end = out.writerIndex();
+        if (emulator.mode() == ModbusEmulator.Mode.RTU) {
+            out.setByte(0, unit);
+            Crc16.append(out, 0);
+        } else {
+            out.writerIndex(0);
+            MbapCodec.writeHeader(out, tid, unit, end - MbapCodec.HEADER);
+            out.writerIndex(end);
+        }
+        if (fault instanceof Fault.None) {
+            FaultEffects.writeReply(ctx, out); // the common case, without building a fault sequence
+        } else {
+            FaultEffects.writeReply(ctx, out, fault);
+        }
     }
 
     @Override

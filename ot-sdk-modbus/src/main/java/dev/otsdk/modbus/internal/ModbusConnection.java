@@ -88,6 +88,12 @@ final class ModbusConnection implements DriverConnection {
         return planner;
     }
 
+    /** Every call goes through the InFlightWindow, whose timeout covers queueing and flight. */
+    @Override
+    public boolean enforcesTimeouts() {
+        return true;
+    }
+
     @Override
     public CompletableFuture<List<TagValue<?>>> read(PlannedRead read) {
         return send(new ReadCall((ReadPlan) read));
