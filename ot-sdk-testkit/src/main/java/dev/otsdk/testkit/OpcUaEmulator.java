@@ -39,8 +39,9 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Variables are addressed by slash-separated paths; their NodeIds are {@code ns=<index>;s=<path>}
- * (see {@link #nodeId(String)}). Folders are created from the paths. The server's certificate comes from
- * a {@link TestPki} (its CA is not trusted by anyone until a test says so). Client application
+ * (see {@link #nodeId(String)}). Folders are created from the paths. The server's certificate is a
+ * self-signed OPC UA application certificate made with a {@link TestPki}; nobody trusts it until a test
+ * says so. Client application
  * certificates are all accepted unless {@link Builder#trustedClients(X509Certificate...)} restricts them.
  * A stopped emulator can be started again; it keeps its port and values. Thread-safe.
  */
@@ -96,7 +97,9 @@ public final class OpcUaEmulator implements Emulator {
             }
         }
         this.pki = b.pki != null ? b.pki : sharedPki();
-        this.identity = pki.opcUaApplication("urn:dev.otsdk:opcua-emulator", "localhost", "127.0.0.1");
+        // Self-signed, like most OPC UA servers: trusting the server certificate alone is then enough.
+        this.identity = pki.issue(CertSpec.opcUaApplication("urn:dev.otsdk:opcua-emulator", "localhost", "127.0.0.1")
+                .selfSigned().build());
         this.path = b.path;
         this.policies = List.copyOf(b.policies);
         this.anonymous = b.anonymous;
@@ -328,8 +331,7 @@ public final class OpcUaEmulator implements Emulator {
     }
 
     /**
-     * Returns the PKI that issued the server certificate; clients with user certificates from it are
-     * accepted as X.509 users.
+     * Returns the emulator's PKI; user certificates it issues are accepted as X.509 users.
      *
      * @return the PKI
      */
@@ -472,7 +474,7 @@ public final class OpcUaEmulator implements Emulator {
         }
 
         /**
-         * Uses a given PKI for the server certificate (and accepted X.509 users).
+         * Uses a given PKI to make the server certificate and to accept X.509 users.
          *
          * @param testPki the PKI
          * @return this builder

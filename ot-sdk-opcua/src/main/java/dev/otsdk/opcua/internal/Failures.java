@@ -7,6 +7,7 @@ import dev.otsdk.api.OtException;
 import dev.otsdk.api.OtSecurityException;
 import dev.otsdk.api.OtTimeoutException;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -90,12 +91,18 @@ final class Failures {
     static OtSecurityException certificateRejected(String uri, ServerCertificateCheck.Rejection r, PkiFolder pki) {
         String subject = r.certificate().getSubjectX500Principal().getName();
         StringBuilder m = new StringBuilder("the server certificate of ").append(uri).append(" is not trusted (")
-                .append(subject).append(", SHA-1 ").append(PkiFolder.thumbprint(r.certificate())).append(")");
+                .append(subject).append(", SHA-1 ").append(PkiFolder.thumbprint(r.certificate())).append("; ").append(r.reason()).append(")");
         if (r.file() != null) {
             m.append(". It was saved as ").append(r.file()).append(". If you trust this server, move that file to ")
                     .append(pki.trustedCerts()).append(java.io.File.separator)
                     .append(" (or pass the certificate to SessionOptions.Builder.trust(...)) and connect again;"
                             + " SessionOptions.Builder.trustOnFirstUse(true) trusts an unknown server automatically");
+            X509Certificate c = r.certificate();
+            if (!c.getIssuerX500Principal().equals(c.getSubjectX500Principal())) {
+                m.append(". The certificate is issued by ").append(c.getIssuerX500Principal().getName())
+                        .append(": that CA's certificate must be in ").append(pki.issuerCerts())
+                        .append(" as well (or in trusted/certs, to trust every server it issues)");
+            }
         } else {
             m.append(": ").append(r.reason());
         }

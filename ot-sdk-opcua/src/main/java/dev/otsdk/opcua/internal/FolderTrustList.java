@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The trust list of a {@link PkiFolder}, read from disk each time a server certificate is validated (once
- * per secure channel), plus certificates trusted in code. Unlike Milo's {@code FileBasedTrustListManager}
+ * per secure channel), plus certificates trusted in code and issuers the server sent with its own. Unlike Milo's {@code FileBasedTrustListManager}
  * it starts no watcher thread per session, and a certificate moved into {@code trusted/certs} counts from
  * the very next connection attempt.
  */
@@ -30,10 +30,12 @@ final class FolderTrustList implements TrustListManager {
 
     private final PkiFolder pki;
     private final List<X509Certificate> extraTrusted;
+    private final List<X509Certificate> extraIssuers;
 
-    FolderTrustList(PkiFolder pki, List<X509Certificate> extraTrusted) {
+    FolderTrustList(PkiFolder pki, List<X509Certificate> extraTrusted, List<X509Certificate> extraIssuers) {
         this.pki = pki;
         this.extraTrusted = List.copyOf(extraTrusted);
+        this.extraIssuers = List.copyOf(extraIssuers);
     }
 
     @Override
@@ -48,7 +50,9 @@ final class FolderTrustList implements TrustListManager {
 
     @Override
     public List<X509Certificate> getIssuerCertificates() {
-        return certificates(pki.issuerCerts());
+        List<X509Certificate> out = new ArrayList<>(certificates(pki.issuerCerts()));
+        out.addAll(extraIssuers);
+        return out;
     }
 
     @Override

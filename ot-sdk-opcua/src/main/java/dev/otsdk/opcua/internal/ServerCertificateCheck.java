@@ -27,7 +27,6 @@ final class ServerCertificateCheck implements CertificateValidator {
     private final boolean trustOnFirstUse;
     private final String endpoint;
     private final Quarantine quarantine;
-    private volatile DefaultClientCertificateValidator delegate;
     private volatile Rejection rejection;
 
     /**
@@ -55,21 +54,24 @@ final class ServerCertificateCheck implements CertificateValidator {
         this.quarantine = new Quarantine();
     }
 
-    private DefaultClientCertificateValidator delegate() {
-        DefaultClientCertificateValidator d = delegate;
-        if (d == null) {
+    /**
+     * A validator for one chain. The CA certificates the server sends along count as issuers (never as
+     * trusted): trusting a server's own certificate is then enough, as people expect, while a chain
+     * with no trusted certificate in it is still refused.
+     */
+    private DefaultClientCertificateValidator delegate(List<X509Certificate> chain) {
+        if (pki == null) {
             pki = pkiSource.get();
-            d = new DefaultClientCertificateValidator(new FolderTrustList(pki, trusted), quarantine);
-            delegate = d;
         }
-        return d;
+        List<X509Certificate> sentIssuers = chain.size() > 1 ? chain.subList(1, chain.size()) : List.of();
+        return new DefaultClientCertificateValidator(new FolderTrustList(pki, trusted, sentIssuers), quarantine);
     }
 
     @Override
     public void validateCertificateChain(List<X509Certificate> chain, String applicationUri, String[] hostnames)
             throws UaException {
         quarantine.first = null;
-        DefaultClientCertificateValidator delegate = delegate();
+        DefaultClientCertificateValidator delegate = delegate(chain);
         try {
             delegate.validateCertificateChain(chain, applicationUri, hostnames);
         } catch (UaException e) {
