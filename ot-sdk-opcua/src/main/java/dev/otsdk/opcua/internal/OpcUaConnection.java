@@ -197,8 +197,11 @@ final class OpcUaConnection implements DriverConnection, RequestPlanner, Session
             return CompletableFuture.completedFuture(List.of(out));
         }
         String what = "read " + (tags.size() == 1 ? tags.get(0).tag().toString() : tags.size() + " tags");
-        return Timeouts.within(client.readAsync(0, TimestampsToReturn.Both, ids), io.timer(),
-                settings.requestTimeout(), what + " on " + settings.uri())
+        if (interrupted) {
+            return CompletableFuture.failedFuture(lost(what));
+        }
+        // Milo times each request out itself (request timeout as timeoutHint, on the shared wheel timer).
+        return client.readAsync(0, TimestampsToReturn.Both, ids)
                 .handle((response, err) -> {
                     if (err != null) {
                         throw new java.util.concurrent.CompletionException(Failures.request(err, what,
@@ -245,6 +248,12 @@ final class OpcUaConnection implements DriverConnection, RequestPlanner, Session
 
     private static Instant instant(DateTime t) {
         return t == null || t.isNull() || t.getUtcTime() <= 0 ? null : t.getJavaInstant();
+    }
+
+    /** Milo would hold a request until the session is back; the runtime wants it to fail fast. */
+    private ConnectionLostException lost(String what) {
+        return new ConnectionLostException(what + " on " + settings.uri() + ": the session is being re-established",
+                null);
     }
 
     static Status unknownNamespace(NodeAddress a) {
@@ -318,8 +327,10 @@ final class OpcUaConnection implements DriverConnection, RequestPlanner, Session
         if (values.isEmpty()) {
             return CompletableFuture.completedFuture(List.of(out));
         }
-        return Timeouts.within(client.writeAsync(values), io.timer(), settings.requestTimeout(),
-                what + " on " + settings.uri()).thenApply(response -> {
+        if (interrupted) {
+            return CompletableFuture.failedFuture(lost(what));
+        }
+        return client.writeAsync(values).thenApply(response -> {
                     StatusCode[] results = response.getResults();
                     for (int i = 0; i < out.length; i++) {
                         if (position[i] >= 0) {
