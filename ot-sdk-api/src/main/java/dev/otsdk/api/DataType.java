@@ -278,6 +278,11 @@ public abstract sealed class DataType<T> permits DataType.Scalar, DataType.Array
     private static String suggestion(String name) {
         String lower = name.toLowerCase(java.util.Locale.ROOT);
         String upper = name.toUpperCase(java.util.Locale.ROOT);
+        if (NAMES.containsKey(lower) && NAMES.containsKey(upper) && NAMES.get(lower) != NAMES.get(upper)) {
+            // "Time": the two spellings are different types
+            return "did you mean '" + lower + "' (" + NAMES.get(lower).kind() + ") or '" + upper + "' ("
+                    + NAMES.get(upper).kind() + ")? (names are case-sensitive) One of ";
+        }
         if (NAMES.containsKey(lower)) {
             return "did you mean '" + lower + "'? (names are case-sensitive) One of ";
         }

@@ -11,6 +11,7 @@ import java.security.Key;
 import java.security.KeyFactory;
 import java.security.KeyStore;
 import java.security.PrivateKey;
+import java.security.Signature;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -36,6 +37,37 @@ public final class KeyMaterial {
             throw new ConfigurationException("key material needs at least one certificate");
         }
         this.chain = List.copyOf(chain);
+        checkPair(privateKey, this.chain.get(0));
+    }
+
+    /** A mismatched key and certificate would only fail later, in a handshake, with a vague alert. */
+    private static void checkPair(PrivateKey key, X509Certificate certificate) {
+        String algorithm = switch (key.getAlgorithm()) {
+            case "RSA" -> "SHA256withRSA";
+            case "EC" -> "SHA256withECDSA";
+            case "Ed25519", "Ed448", "EdDSA" -> key.getAlgorithm();
+            default -> null;
+        };
+        if (algorithm == null) {
+            return; // e.g. RSASSA-PSS keys: left to the handshake
+        }
+        try {
+            byte[] probe = "ot-sdk key check".getBytes(StandardCharsets.US_ASCII);
+            Signature signer = Signature.getInstance(algorithm);
+            signer.initSign(key);
+            signer.update(probe);
+            byte[] signature = signer.sign();
+            Signature verifier = Signature.getInstance(algorithm);
+            verifier.initVerify(certificate.getPublicKey());
+            verifier.update(probe);
+            if (verifier.verify(signature)) {
+                return;
+            }
+        } catch (GeneralSecurityException e) {
+            // a key of another type than the certificate's ends up here too
+        }
+        throw new ConfigurationException("the private key does not belong to the certificate "
+                + certificate.getSubjectX500Principal().getName());
     }
 
     /**

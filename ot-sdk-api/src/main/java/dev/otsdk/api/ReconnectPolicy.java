@@ -107,9 +107,16 @@ public record ReconnectPolicy(boolean enabled, Duration initialDelay, Duration m
      * @return the delay, never more than {@code maxDelay × (1 + jitter)}
      */
     public Duration delayBefore(int attempt, double random) {
-        double base = initialDelay.toNanos() * Math.pow(multiplier, Math.max(0, attempt - 1));
-        double capped = Math.min(base, (double) maxDelay.toNanos());
+        double initial = nanos(initialDelay);
+        // 0 × ∞ would be NaN once the power overflows: a zero initial delay stays zero
+        double base = initial == 0 ? 0 : initial * Math.pow(multiplier, Math.max(0, attempt - 1));
+        double capped = Math.min(base, nanos(maxDelay));
         double factor = 1 + jitter * (2 * random - 1);
         return Duration.ofNanos(Math.max(0L, Math.round(capped * factor)));
+    }
+
+    /** Nanoseconds, saturating: a "practically forever" maxDelay must not overflow {@code toNanos()}. */
+    private static double nanos(Duration d) {
+        return d.getSeconds() >= Long.MAX_VALUE / 1_000_000_000L ? (double) Long.MAX_VALUE : d.toNanos();
     }
 }

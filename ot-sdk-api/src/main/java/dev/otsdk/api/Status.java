@@ -28,9 +28,14 @@ public record Status(long code, String name, String description) {
         Objects.requireNonNull(description, "description");
     }
 
-    /** @return whether this is {@link #GOOD} (code 0 named Good) */
+    /**
+     * Whether this status means success: {@link #GOOD}, or an OPC UA {@code Good_…} status such as
+     * {@code Good_CompletesAsynchronously} (severity bits 00 with a sub-code).
+     *
+     * @return whether the outcome is good
+     */
     public boolean isGood() {
-        return code == 0 && name.equals(GOOD.name);
+        return code == 0 && name.equals(GOOD.name) || name.startsWith("Good_") && (code >>> 30) == 0;
     }
 
     /** @return e.g. {@code Bad_NodeIdUnknown (0x80340000): The node id refers to a node that does not exist} */

@@ -140,9 +140,21 @@ public final class Tag<T> {
         return Optional.ofNullable(name);
     }
 
-    /** @return the text form {@code address[:type]}, which {@link #parse(String)} reads back */
+    /**
+     * The text form {@code address[:type]}, which {@link #parse(String)} reads back to an equal tag (less
+     * the name). An {@link DataType#AUTO} tag whose address would itself read as {@code address:type}
+     * (or ends in {@code ':'}) gets the explicit {@code :auto} suffix.
+     *
+     * @return e.g. {@code holding:100:float32}, {@code ns=2;s=Motor:int16:auto}
+     */
     public String spec() {
-        return type == DataType.AUTO ? address : address + ":" + type.name();
+        if (type != DataType.AUTO) {
+            return address + ":" + type.name();
+        }
+        int colon = address.lastIndexOf(':');
+        boolean ambiguous = colon >= 0
+                && (colon == address.length() - 1 || colon > 0 && looksLikeType(address.substring(colon + 1)));
+        return ambiguous ? address + ":auto" : address;
     }
 
     @Override

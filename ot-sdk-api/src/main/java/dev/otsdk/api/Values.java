@@ -26,7 +26,7 @@ final class Values {
 
     static Object convertScalar(DataType.Scalar<?, ?> type, Object value) {
         if (value == null) {
-            throw new ValueConversionException("null is not a " + type.name() + " value");
+            throw new ValueConversionException("null is not a valid value for " + type.name());
         }
         DataType.Kind kind = type.kind();
         return switch (kind) {
@@ -54,7 +54,7 @@ final class Values {
 
     static Object convertArray(DataType.ArrayOf<?> type, Object value) {
         if (value == null) {
-            throw new ValueConversionException("null is not a " + type.name() + " value");
+            throw new ValueConversionException("null is not a valid value for " + type.name());
         }
         List<Object> elements = elements(type, value);
         if (type.count() >= 0 && elements.size() != type.count()) {
@@ -159,29 +159,33 @@ final class Values {
             } catch (NumberFormatException e) {
                 throw mismatch(type, value, "a whole number");
             }
-            try {
-                return d.toBigIntegerExact();
-            } catch (ArithmeticException e) {
+            BigInteger v = wholeNumber(type, value, d);
+            if (v == null) {
                 throw new ValueConversionException("value " + value + " is not a whole number, as " + type.name()
                         + " needs");
             }
+            return v;
         }
         if (value instanceof CharSequence cs) {
             String s = cs.toString().trim().replace("_", "");
+            String expected = "a whole number (decimal, 0x hex or 0b binary)";
             try {
                 boolean negative = s.startsWith("-");
                 String digits = negative || s.startsWith("+") ? s.substring(1) : s;
-                BigInteger v;
-                if (digits.startsWith("0x") || digits.startsWith("0X")) {
-                    v = new BigInteger(digits.substring(2), 16);
-                } else if (digits.startsWith("0b") || digits.startsWith("0B")) {
-                    v = new BigInteger(digits.substring(2), 2);
-                } else {
-                    v = new BigDecimal(digits).toBigIntegerExact();
+                int radix = digits.startsWith("0x") || digits.startsWith("0X") ? 16
+                        : digits.startsWith("0b") || digits.startsWith("0B") ? 2 : 10;
+                String body = radix == 10 ? digits : digits.substring(2);
+                // one sign at most, and only in front: "--5", "-+5" and "0x-5" are typos, not numbers
+                if (body.isEmpty() || body.charAt(0) == '+' || body.charAt(0) == '-') {
+                    throw mismatch(type, value, expected);
+                }
+                BigInteger v = radix == 10 ? wholeNumber(type, value, new BigDecimal(body)) : new BigInteger(body, radix);
+                if (v == null) {
+                    throw mismatch(type, value, expected);
                 }
                 return negative ? v.negate() : v;
-            } catch (NumberFormatException | ArithmeticException e) {
-                throw mismatch(type, value, "a whole number (decimal, 0x hex or 0b binary)");
+            } catch (NumberFormatException e) {
+                throw mismatch(type, value, expected);
             }
         }
         throw mismatch(type, value, "a whole number");
@@ -195,9 +199,37 @@ final class Values {
         return (float) d;
     }
 
+    /**
+     * The exact integer value of {@code d}, or {@code null} if it has a fraction. Magnitudes beyond any
+     * integer type are rejected before they are expanded, so text like {@code 1e999999999} cannot make
+     * the conversion allocate a gigantic number.
+     */
+    private static BigInteger wholeNumber(DataType<?> type, Object value, BigDecimal d) {
+        if (d.signum() == 0) {
+            return BigInteger.ZERO;
+        }
+        BigDecimal stripped = d.stripTrailingZeros();
+        if (stripped.scale() > 0) {
+            return null;
+        }
+        if ((long) stripped.precision() - stripped.scale() > 40) {
+            throw new ValueConversionException("value " + describeNumber(value) + " is out of range for "
+                    + type.name());
+        }
+        return stripped.toBigIntegerExact();
+    }
+
+    private static String describeNumber(Object value) {
+        return value instanceof CharSequence ? describe(value) : String.valueOf(value);
+    }
+
     private static Double toDouble(DataType<?> type, Object value) {
         if (value instanceof Number n) {
-            return n.doubleValue();
+            double d = n.doubleValue();
+            if (Double.isInfinite(d) && !(value instanceof Double || value instanceof Float)) {
+                throw new ValueConversionException("value " + value + " is out of range for " + type.name());
+            }
+            return d;
         }
         if (value instanceof CharSequence cs) {
             String s = cs.toString().trim();
@@ -211,11 +243,17 @@ final class Values {
                 default:
                     break;
             }
+            double d;
             try {
-                return Double.parseDouble(s);
+                d = Double.parseDouble(s);
             } catch (NumberFormatException e) {
                 throw mismatch(type, value, "a number");
             }
+            if (Double.isInfinite(d)) {
+                // finite text too large for a double, e.g. 1e400; infinity itself is spelled out above
+                throw new ValueConversionException("value " + s + " is out of range for " + type.name());
+            }
+            return d;
         }
         throw mismatch(type, value, "a number");
     }

@@ -147,25 +147,32 @@ final class ManagedSession implements Session, ConnectionSupervisor.Observer {
 
     // ---- reads
 
+    // Blocking calls wait on the internal future directly: no user code can run on the I/O thread while
+    // the caller waits, so the hop to the callback threads (one thread wake-up per request) is skipped.
+
     @Override
     public <T> TagValue<T> read(Tag<T> tag) {
-        return Futures.await(readAsync(tag));
+        return Futures.await(internal(() -> readOne(tag)));
     }
 
     @Override
     public ReadResult read(List<? extends Tag<?>> tags) {
-        return Futures.await(readAsync(tags));
+        return Futures.await(internal(() -> readInternal(tags).thenApply(ReadResult::of)));
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public <T> CompletableFuture<TagValue<T>> readAsync(Tag<T> tag) {
-        return userFuture(() -> readInternal(List.of(tag)).thenApply(values -> (TagValue<T>) values.get(0)));
+        return userFuture(() -> readOne(tag));
     }
 
     @Override
     public CompletableFuture<ReadResult> readAsync(List<? extends Tag<?>> tags) {
         return userFuture(() -> readInternal(tags).thenApply(ReadResult::of));
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> CompletableFuture<TagValue<T>> readOne(Tag<T> tag) {
+        return readInternal(List.of(tag)).thenApply(values -> (TagValue<T>) values.get(0));
     }
 
     private CompletableFuture<List<TagValue<?>>> readInternal(List<? extends Tag<?>> tags) {
@@ -180,20 +187,24 @@ final class ManagedSession implements Session, ConnectionSupervisor.Observer {
 
     @Override
     public <T> void write(Tag<T> tag, T value) {
-        Futures.await(writeAsync(tag, value));
+        Futures.await(internal(() -> writeOne(tag, value)));
     }
 
     @Override
     public WriteResult write(List<? extends TagWrite<?>> writes) {
-        return Futures.await(writeAsync(writes));
+        return Futures.await(internal(() -> writeInternal(writes)));
     }
 
     @Override
     public <T> CompletableFuture<Void> writeAsync(Tag<T> tag, T value) {
-        return userFuture(() -> writeInternal(List.of(new TagWrite<>(tag, value))).thenApply(r -> {
+        return userFuture(() -> writeOne(tag, value));
+    }
+
+    private <T> CompletableFuture<Void> writeOne(Tag<T> tag, T value) {
+        return writeInternal(List.of(new TagWrite<>(tag, value))).thenApply(r -> {
             r.orThrow();
             return null;
-        }));
+        });
     }
 
     @Override
@@ -412,13 +423,16 @@ final class ManagedSession implements Session, ConnectionSupervisor.Observer {
 
     /** Runs {@code op}, turning a synchronous throw into a failed future, and completes on callback threads. */
     private <T> CompletableFuture<T> userFuture(java.util.function.Supplier<CompletableFuture<T>> op) {
-        CompletableFuture<T> f;
+        return Futures.completeOn(internal(op), io.callbackExecutor());
+    }
+
+    /** Runs {@code op}, turning a synchronous throw into a failed future; for blocking callers only. */
+    private static <T> CompletableFuture<T> internal(java.util.function.Supplier<CompletableFuture<T>> op) {
         try {
-            f = op.get();
+            return op.get();
         } catch (RuntimeException e) {
-            f = CompletableFuture.failedFuture(e);
+            return CompletableFuture.failedFuture(e);
         }
-        return Futures.completeOn(f, io.callbackExecutor());
     }
 
     @Override

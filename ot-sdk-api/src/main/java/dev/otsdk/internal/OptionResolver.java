@@ -50,11 +50,13 @@ final class OptionResolver {
         given.putAll(query);
         Map<String, Object> parsed = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : given.entrySet()) {
+            // say where a bad option came from: the URI, or SessionOptions.option(...)
+            String where = query.containsKey(e.getKey()) ? uri : "SessionOptions.option(...) for " + uri;
             OptionSpec spec = specs.get(e.getKey());
             if (spec == null) {
-                throw unknown(uri, e.getKey(), specs);
+                throw unknown(where, e.getKey(), specs);
             }
-            parsed.put(e.getKey(), spec.parse(e.getValue(), uri));
+            parsed.put(e.getKey(), spec.parse(e.getValue(), where));
         }
         SessionOptions.Builder b = options.toBuilder();
         if (parsed.containsKey("timeout")) {

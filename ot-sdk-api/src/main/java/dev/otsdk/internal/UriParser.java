@@ -4,6 +4,9 @@ import dev.otsdk.api.ConfigurationException;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -69,6 +72,9 @@ final class UriParser {
         }
         if (portText != null) {
             try {
+                if (!portText.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
+                    throw new NumberFormatException(portText); // Integer.parseInt would accept "+502"
+                }
                 port = Integer.parseInt(portText);
             } catch (NumberFormatException e) {
                 throw new ConfigurationException("URI '" + text + "': port '" + portText + "' is not a number");
@@ -104,15 +110,23 @@ final class UriParser {
         return out;
     }
 
-    /** Percent-decoding only: '+' stays '+', unlike form encoding. */
+    /** Percent-decoding only: '+' stays '+', unlike form encoding. Escaped bytes must be UTF-8. */
     private static String decode(String s, String text) {
         if (s.indexOf('%') < 0) {
             return s;
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(s.length());
-        for (int i = 0; i < s.length(); i++) {
+        StringBuilder out = new StringBuilder(s.length());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int i = 0;
+        while (i < s.length()) {
             char c = s.charAt(i);
-            if (c == '%') {
+            if (c != '%') {
+                out.append(c);
+                i++;
+                continue;
+            }
+            bytes.reset();
+            while (i < s.length() && s.charAt(i) == '%') {
                 if (i + 2 >= s.length()) {
                     throw new ConfigurationException("URI '" + text + "': incomplete %-escape in '" + s + "'");
                 }
@@ -121,13 +135,18 @@ final class UriParser {
                 if (hi < 0 || lo < 0) {
                     throw new ConfigurationException("URI '" + text + "': invalid %-escape in '" + s + "'");
                 }
-                out.write(hi << 4 | lo);
-                i += 2;
-            } else {
-                byte[] b = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
-                out.write(b, 0, b.length);
+                bytes.write(hi << 4 | lo);
+                i += 3;
+            }
+            try {
+                out.append(StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(bytes.toByteArray())));
+            } catch (CharacterCodingException e) {
+                throw new ConfigurationException("URI '" + text + "': %-escapes in '" + s + "' are not UTF-8");
             }
         }
-        return out.toString(StandardCharsets.UTF_8);
+        return out.toString();
     }
 }

@@ -23,7 +23,7 @@ public record OptionSpec(String name, Type type, String defaultValue, String des
 
     /** Option value types. */
     public enum Type {
-        /** A whole number within [min, max]. */
+        /** A whole number within [min, max], decimal or {@code 0x} hexadecimal. */
         INT,
         /** A duration such as {@code 500ms}. */
         DURATION,
@@ -130,7 +130,7 @@ public record OptionSpec(String name, Type type, String defaultValue, String des
         switch (type) {
             case INT:
                 try {
-                    long n = Long.decode(v);
+                    long n = parseInteger(v);
                     if (n < min || n > max) {
                         throw bad(raw, where, "an integer " + min + ".." + max);
                     }
@@ -163,6 +163,24 @@ public record OptionSpec(String name, Type type, String defaultValue, String des
             default:
                 return raw;
         }
+    }
+
+    /**
+     * Decimal, or hexadecimal with {@code 0x}. Not {@link Long#decode(String)}: a leading zero must not
+     * turn {@code unit=010} into 8.
+     */
+    private static long parseInteger(String v) {
+        boolean negative = v.startsWith("-");
+        String body = negative || v.startsWith("+") ? v.substring(1) : v;
+        int radix = 10;
+        if (body.startsWith("0x") || body.startsWith("0X")) {
+            radix = 16;
+            body = body.substring(2);
+        }
+        if (body.isEmpty() || body.charAt(0) == '+' || body.charAt(0) == '-') {
+            throw new NumberFormatException(v);
+        }
+        return Long.parseLong(negative ? "-" + body : body, radix);
     }
 
     private ConfigurationException bad(String raw, String where, String expected) {

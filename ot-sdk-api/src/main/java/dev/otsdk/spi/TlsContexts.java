@@ -130,14 +130,22 @@ public final class TlsContexts {
                     + where + " does not name this host (" + firstLine(all) + "); connect by a name in its"
                     + " certificate or, for an IP-only device, use hostnameVerification(false)", failure);
         }
-        if (lower.contains("certificate_required")) {
+        // Alerts name the problem the same way whichever side raised it: only an alert the server sent
+        // says something about this client's certificate (JDK: "Received fatal alert: x", BouncyCastle:
+        // TlsFatalAlertReceived). A locally raised alert is about the server's certificate.
+        boolean received = lower.contains("received fatal alert") || lower.contains("tlsfatalalertreceived");
+        if (received && lower.contains("certificate_required")) {
             return new OtSecurityException(OtSecurityException.Reason.CLIENT_CERTIFICATE_REJECTED, where
-                    + " requires a client certificate: set SessionOptions.clientCertificate(...)", failure);
+                    + " requires a client certificate and got none it accepts: set SessionOptions.clientCertificate"
+                    + "(...) to a certificate issued by a CA the server trusts", failure);
         }
-        if (lower.contains("bad_certificate") || lower.contains("unknown_ca") || lower.contains("certificate_unknown")
-                || lower.contains("access_denied") || lower.contains("certificate_expired")) {
+        if (received && (lower.contains("bad_certificate") || lower.contains("unknown_ca")
+                || lower.contains("certificate_unknown") || lower.contains("access_denied")
+                || lower.contains("certificate_expired"))) {
             return new OtSecurityException(OtSecurityException.Reason.CLIENT_CERTIFICATE_REJECTED, where
-                    + " rejected this client's certificate (" + firstLine(all) + ")", failure);
+                    + " rejected this client's certificate (" + firstLine(all) + "); check that"
+                    + " SessionOptions.clientCertificate(...) is set, valid and issued by a CA the server trusts",
+                    failure);
         }
         if (has(failure, CertificateException.class)) {
             return new OtSecurityException(OtSecurityException.Reason.CERTIFICATE_REJECTED, "the server certificate of "

@@ -3,6 +3,7 @@ package dev.otsdk.spi;
 import dev.otsdk.api.DataType;
 import dev.otsdk.api.ValueConversionException;
 import io.netty.buffer.ByteBuf;
+import java.lang.reflect.Array;
 import java.math.BigInteger;
 import java.nio.charset.Charset;
 
@@ -11,6 +12,10 @@ import java.nio.charset.Charset;
  * protocol (Modbus, S7). Reads use absolute indexes straight from the received buffer and never change
  * its reader index or copy it; writes append to the target buffer. Word orders apply to values wider
  * than one 16-bit word (see {@link WordOrder}).
+ *
+ * <p>Reads never look at bytes at or beyond the buffer's writer index: a pooled buffer's capacity is
+ * larger than what was received and holds stale bytes, so such a read throws
+ * {@link IndexOutOfBoundsException} instead of returning them.
  */
 public final class WireValues {
 
@@ -23,14 +28,17 @@ public final class WireValues {
      * Bytes one value or array occupies on the wire, for the numeric kinds.
      *
      * @param type a numeric scalar or array type
-     * @return the size in bytes, or -1 if the type is not numeric
+     * @return the size in bytes, or -1 if the type is not numeric or an array without a fixed count
      */
     public static int size(DataType<?> type) {
         int element = type.kind().fixedSize();
         if (!type.kind().isNumeric()) {
             return -1;
         }
-        return type instanceof DataType.ArrayOf<?> a ? element * a.count() : element;
+        if (type instanceof DataType.ArrayOf<?> a) {
+            return a.count() < 0 ? -1 : element * a.count();
+        }
+        return element;
     }
 
     /**
@@ -49,6 +57,7 @@ public final class WireValues {
             throw new IllegalArgumentException(type + " is not numeric");
         }
         if (!(type instanceof DataType.ArrayOf<?> a)) {
+            checkReadable(buf, index, kind.fixedSize());
             return readScalar(buf, index, kind, order);
         }
         int n = a.count();
@@ -56,6 +65,7 @@ public final class WireValues {
             throw new IllegalArgumentException(type + " has no element count");
         }
         int step = kind.fixedSize();
+        checkReadable(buf, index, (long) n * step);
         switch (kind) {
             case INT8: {
                 byte[] out = new byte[n];
@@ -153,7 +163,9 @@ public final class WireValues {
      * @param type a numeric type
      * @param value the value ({@code Short}, {@code int[]}, …)
      * @param order the word order
-     * @throws ValueConversionException if the value is not of the type's Java type
+     * @throws ValueConversionException if the value is not of the type's Java type, an unsigned value is
+     *     out of range (e.g. an {@code Integer} 70000 for {@code uint16}), or an array has another length
+     *     than the type's count; nothing is written then
      */
     public static void write(ByteBuf buf, DataType<?> type, Object value, WordOrder order) {
         DataType.Kind kind = type.kind();
@@ -162,8 +174,20 @@ public final class WireValues {
                     + ", got " + (value == null ? "null" : value.getClass().getSimpleName()));
         }
         if (!type.isArray()) {
+            checkRange(type, kind, value);
             writeScalar(buf, kind, value, order);
             return;
+        }
+        int count = ((DataType.ArrayOf<?>) type).count();
+        int length = Array.getLength(value);
+        if (count >= 0 && length != count) {
+            throw new ValueConversionException(type + " needs exactly " + count + " elements, got " + length);
+        }
+        if (kind == DataType.Kind.UINT8 || kind == DataType.Kind.UINT16 || kind == DataType.Kind.UINT32
+                || kind == DataType.Kind.UINT64) {
+            for (int i = 0; i < length; i++) {
+                checkRange(type, kind, Array.get(value, i));
+            }
         }
         switch (kind) {
             case INT8 -> buf.writeBytes((byte[]) value);
@@ -201,6 +225,30 @@ public final class WireValues {
         }
     }
 
+    private static void checkReadable(ByteBuf buf, int index, long length) {
+        if (index < 0 || length < 0 || index + length > buf.writerIndex()) {
+            throw new IndexOutOfBoundsException("cannot read " + length + " byte(s) at index " + index
+                    + ": the buffer holds data up to index " + buf.writerIndex());
+        }
+    }
+
+    /** Unsigned kinds use a wider Java type, so a value of the right class can still not fit the wire. */
+    private static void checkRange(DataType<?> type, DataType.Kind kind, Object value) {
+        if (value == null) {
+            throw new ValueConversionException("null element in a " + type + " value");
+        }
+        boolean fits = switch (kind) {
+            case UINT8 -> ((Short) value) >= 0 && ((Short) value) <= 0xFF;
+            case UINT16 -> ((Integer) value) >= 0 && ((Integer) value) <= 0xFFFF;
+            case UINT32 -> ((Long) value) >= 0 && ((Long) value) <= 0xFFFF_FFFFL;
+            case UINT64 -> ((BigInteger) value).signum() >= 0 && ((BigInteger) value).bitLength() <= 64;
+            default -> true;
+        };
+        if (!fits) {
+            throw new ValueConversionException("value " + value + " is out of range for " + type);
+        }
+    }
+
     private static void writeScalar(ByteBuf buf, DataType.Kind kind, Object value, WordOrder order) {
         switch (kind) {
             case INT8 -> buf.writeByte((Byte) value);
@@ -224,6 +272,7 @@ public final class WireValues {
      * @return the signed 16-bit value
      */
     public static short getInt16(ByteBuf buf, int index, WordOrder order) {
+        checkReadable(buf, index, 2);
         return order.apply16(buf.getShort(index));
     }
 
@@ -234,6 +283,7 @@ public final class WireValues {
      * @return the unsigned 16-bit value
      */
     public static int getUInt16(ByteBuf buf, int index, WordOrder order) {
+        checkReadable(buf, index, 2);
         return order.apply16(buf.getShort(index)) & 0xFFFF;
     }
 
@@ -244,6 +294,7 @@ public final class WireValues {
      * @return the signed 32-bit value
      */
     public static int getInt32(ByteBuf buf, int index, WordOrder order) {
+        checkReadable(buf, index, 4);
         return order.apply32(buf.getInt(index));
     }
 
@@ -254,6 +305,7 @@ public final class WireValues {
      * @return the unsigned 32-bit value
      */
     public static long getUInt32(ByteBuf buf, int index, WordOrder order) {
+        checkReadable(buf, index, 4);
         return order.apply32(buf.getInt(index)) & 0xFFFF_FFFFL;
     }
 
@@ -264,6 +316,7 @@ public final class WireValues {
      * @return the signed 64-bit value
      */
     public static long getInt64(ByteBuf buf, int index, WordOrder order) {
+        checkReadable(buf, index, 8);
         return order.apply64(buf.getLong(index));
     }
 
@@ -274,6 +327,7 @@ public final class WireValues {
      * @return the unsigned 64-bit value
      */
     public static BigInteger getUInt64(ByteBuf buf, int index, WordOrder order) {
+        checkReadable(buf, index, 8);
         long v = order.apply64(buf.getLong(index));
         BigInteger b = BigInteger.valueOf(v);
         return v < 0 ? b.add(TWO_64) : b;
@@ -286,6 +340,7 @@ public final class WireValues {
      * @return the IEEE 754 single
      */
     public static float getFloat32(ByteBuf buf, int index, WordOrder order) {
+        checkReadable(buf, index, 4);
         return Float.intBitsToFloat(order.apply32(buf.getInt(index)));
     }
 
@@ -296,6 +351,7 @@ public final class WireValues {
      * @return the IEEE 754 double
      */
     public static double getFloat64(ByteBuf buf, int index, WordOrder order) {
+        checkReadable(buf, index, 8);
         return Double.longBitsToDouble(order.apply64(buf.getLong(index)));
     }
 
@@ -308,6 +364,7 @@ public final class WireValues {
      * @return the bit
      */
     public static boolean getBit(ByteBuf buf, int index, int bit) {
+        checkReadable(buf, index + (bit >>> 3), 1);
         return (buf.getByte(index + (bit >>> 3)) & (1 << (bit & 7))) != 0;
     }
 
@@ -359,7 +416,8 @@ public final class WireValues {
     }
 
     /**
-     * Reads text of a fixed byte length, stopping at the first NUL.
+     * Reads text of a fixed byte length, stopping at the first NUL character ({@code U+0000}; for UTF-16
+     * that is a whole zero code unit, not any zero byte).
      *
      * @param buf the buffer
      * @param index absolute index
@@ -369,22 +427,22 @@ public final class WireValues {
      * @return the text
      */
     public static String getString(ByteBuf buf, int index, int length, Charset charset, boolean swapPairs) {
+        checkReadable(buf, index, length);
+        String text;
         if (!swapPairs) {
-            int end = buf.indexOf(index, index + length, (byte) 0);
-            return buf.toString(index, (end < 0 ? index + length : end) - index, charset);
+            text = buf.toString(index, length, charset);
+        } else {
+            byte[] bytes = new byte[length];
+            buf.getBytes(index, bytes);
+            for (int i = 0; i + 1 < length; i += 2) {
+                byte t = bytes[i];
+                bytes[i] = bytes[i + 1];
+                bytes[i + 1] = t;
+            }
+            text = new String(bytes, charset);
         }
-        byte[] bytes = new byte[length];
-        buf.getBytes(index, bytes);
-        for (int i = 0; i + 1 < length; i += 2) {
-            byte t = bytes[i];
-            bytes[i] = bytes[i + 1];
-            bytes[i + 1] = t;
-        }
-        int end = 0;
-        while (end < length && bytes[end] != 0) {
-            end++;
-        }
-        return new String(bytes, 0, end, charset);
+        int nul = text.indexOf('\0');
+        return nul < 0 ? text : text.substring(0, nul);
     }
 
     /**

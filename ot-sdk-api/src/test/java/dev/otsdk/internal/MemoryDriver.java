@@ -102,6 +102,8 @@ final class MemoryDriver implements Driver {
         final List<SubscriptionSink> sinks = new CopyOnWriteArrayList<>();
         volatile boolean stallReads;
         volatile boolean connectNeverCompletes;
+        /** Reads are answered once this completes; tests hold it to attach callbacks first. */
+        volatile CompletableFuture<Void> gate = CompletableFuture.completedFuture(null);
 
         /** Drops every open connection as if the peer went away. */
         void drop(String why) {
@@ -263,7 +265,7 @@ final class MemoryDriver implements Driver {
             if (device.stallReads) {
                 return f;
             }
-            loop.execute(() -> {
+            device.gate.thenRunAsync(() -> {
                 for (String n : names) {
                     if (device.refused.contains(n)) {
                         f.completeExceptionally(new DeviceException("read " + names, ILLEGAL_ADDRESS));
@@ -282,7 +284,7 @@ final class MemoryDriver implements Driver {
                     }
                 }
                 f.complete(out);
-            });
+            }, loop);
             return f;
         }
 

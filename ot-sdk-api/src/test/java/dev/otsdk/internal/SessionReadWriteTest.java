@@ -23,6 +23,7 @@ import dev.otsdk.api.WriteResult;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -127,8 +128,12 @@ class SessionReadWriteTest {
     void futuresCompleteOnCallbackThreadsNotOnIoThreads() throws Exception {
         device.values.put("a", 1);
         try (Session s = ot.connect("mem://plc")) {
-            String thread = s.readAsync(Tag.parse("v:a")).thenApply(v -> Thread.currentThread().getName()).get();
-            assertThat(thread).startsWith("otsdk-callback");
+            CompletableFuture<Void> gate = new CompletableFuture<>();
+            device.gate = gate;
+            // Attached before the device answers, so it runs on the thread that completes the future.
+            CompletableFuture<String> thread = s.readAsync(Tag.parse("v:a")).thenApply(v -> Thread.currentThread().getName());
+            gate.complete(null);
+            assertThat(thread.get()).startsWith("otsdk-callback");
         }
     }
 

@@ -1,0 +1,16 @@
+package dev.otsdk.cli;
+
+import java.util.List;
+
+/** The demo's sections in the order they run; a static list, so the demo's story is written here. */
+final class DemoSections {
+
+    private DemoSections() {
+    }
+
+    /** @return every section, available or not */
+    static List<DemoSection> all() {
+        // Modbus, OPC UA and S7 sections are added here as ot-sdk-modbus, ot-sdk-opcua and ot-sdk-s7 land.
+        return List.of();
+    }
+}
