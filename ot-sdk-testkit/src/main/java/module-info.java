@@ -24,4 +24,6 @@ module dev.otsdk.testkit {
     requires org.eclipse.milo.opcua.sdk.core;
     requires org.eclipse.milo.opcua.stack.core;
     requires org.eclipse.milo.opcua.stack.transport;
+
+    provides dev.otsdk.testkit.EmulatorFactory with dev.otsdk.testkit.OpcUaEmulatorFactory;
 }

@@ -10,7 +10,7 @@ final class DemoSections {
 
     /** @return every section, available or not */
     static List<DemoSection> all() {
-        // Modbus, OPC UA and S7 sections are added here as ot-sdk-modbus, ot-sdk-opcua and ot-sdk-s7 land.
-        return List.of();
+        // Modbus and S7 sections are added here as ot-sdk-modbus and ot-sdk-s7 land.
+        return List.of(new OpcUaDemoSection());
     }
 }
