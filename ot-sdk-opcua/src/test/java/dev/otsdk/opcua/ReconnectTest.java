@@ -116,6 +116,20 @@ class ReconnectTest {
     }
 
     @Test
+    void connectingToAServerThatDoesNotAnswerTimesOut() {
+        plc.stopAnswering();
+        try {
+            long t0 = System.nanoTime();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.connect(plc.uri() + "?securityPolicy=None",
+                    OpcUaTesting.options(OpcUaTesting.tempPki()).connectTimeout(Duration.ofSeconds(1)).build()))
+                    .isInstanceOf(dev.otsdk.api.OtException.class);
+            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(5));
+        } finally {
+            plc.resumeAnswering();
+        }
+    }
+
+    @Test
     void withoutReconnectTheSessionClosesWhenTheConnectionIsLost() {
         Session s = connect(ReconnectPolicy.disabled());
         plc.restart();

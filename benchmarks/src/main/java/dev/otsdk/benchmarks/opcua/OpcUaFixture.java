@@ -14,6 +14,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.util.HashedWheelTimer;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
 import org.eclipse.milo.opcua.stack.core.security.SecurityPolicy;
 import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
@@ -21,6 +27,11 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
 /**
  * One emulator with {@value #VARIABLES} Double variables, plus an SDK session and a raw Milo client
  * connected to it the same way (securityPolicy None, anonymous).
+ *
+ * <p>The emulator runs on Milo's JVM-wide shared threads. The raw Milo client gets threads of its own,
+ * as many as the SDK's {@code OtClient} has on this machine (2 I/O, 2 executor threads): left on
+ * Milo's defaults it would share the server's threads, which the SDK does not, and the comparison
+ * would measure the thread layout instead of the SDK's work.
  */
 final class OpcUaFixture implements AutoCloseable {
 
@@ -30,6 +41,10 @@ final class OpcUaFixture implements AutoCloseable {
     final OtClient client;
     final Session session;
     final OpcUaClient milo;
+    private final NioEventLoopGroup miloLoops = new NioEventLoopGroup(2, new DefaultThreadFactory("milo-io", true));
+    private final ExecutorService miloExecutor = Executors.newFixedThreadPool(2,
+            new DefaultThreadFactory("milo-exec", true));
+    private final HashedWheelTimer miloTimer = new HashedWheelTimer(new DefaultThreadFactory("milo-timer", true));
 
     private OpcUaFixture(Duration generatePeriod) {
         OpcUaEmulator.Builder b = OpcUaEmulator.builder();
@@ -49,7 +64,8 @@ final class OpcUaFixture implements AutoCloseable {
                     .pkiDirectory(Files.createTempDirectory("otsdk-bench-pki")).build());
             milo = OpcUaClient.create(emulator.uri(), endpoints -> endpoints.stream()
                     .filter(e -> Objects.equals(e.getSecurityPolicyUri(), SecurityPolicy.None.getUri()))
-                    .findFirst(), t -> { }, c -> { });
+                    .findFirst(), t -> t.setEventLoop(miloLoops).setScheduledExecutor(miloLoops)
+                    .setExecutor(miloExecutor).setWheelTimer(miloTimer), c -> { });
             milo.connect();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -97,5 +113,8 @@ final class OpcUaFixture implements AutoCloseable {
         }
         client.close();
         emulator.close();
+        miloLoops.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        miloExecutor.shutdown();
+        miloTimer.stop();
     }
 }

@@ -138,7 +138,10 @@ final class Connector {
         transport.accept(tb);
         OpcUaClient client = new OpcUaClient(plan.config(), new OpcTcpClientTransport(tb.build()));
         CompletableFuture<DriverConnection> out = new CompletableFuture<>();
-        client.connectAsync().whenComplete((c, err) -> {
+        // Bounded here as well as by the runtime: a client whose first connect never finishes must be
+        // disconnected, or Milo keeps reconnecting it in the background.
+        Timeouts.within(client.connectAsync(), io.timer(), settings.connectTimeout(),
+                "connect to " + settings.uri()).whenComplete((c, err) -> {
             if (err != null) {
                 OtException failure = Failures.connect(err, settings.uri(), plan.check(), plan.ownCertificate());
                 client.disconnectAsync().whenComplete((x, e) -> out.completeExceptionally(failure));

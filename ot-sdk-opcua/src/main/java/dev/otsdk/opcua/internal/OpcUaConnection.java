@@ -196,16 +196,15 @@ final class OpcUaConnection implements DriverConnection, RequestPlanner, Session
         if (ids.isEmpty()) {
             return CompletableFuture.completedFuture(List.of(out));
         }
-        String what = "read " + (tags.size() == 1 ? tags.get(0).tag().toString() : tags.size() + " tags");
         if (interrupted) {
-            return CompletableFuture.failedFuture(lost(what));
+            return CompletableFuture.failedFuture(lost(describe("read", tags.size(), tags.get(0).tag())));
         }
         // Milo times each request out itself (request timeout as timeoutHint, on the shared wheel timer).
         return client.readAsync(0, TimestampsToReturn.Both, ids)
                 .handle((response, err) -> {
                     if (err != null) {
-                        throw new java.util.concurrent.CompletionException(Failures.request(err, what,
-                                settings.requestTimeout()));
+                        throw new java.util.concurrent.CompletionException(Failures.request(err,
+                                describe("read", tags.size(), tags.get(0).tag()), settings.requestTimeout()));
                     }
                     DataValue[] results = response.getResults();
                     Instant received = io.clock().instant();
@@ -284,18 +283,23 @@ final class OpcUaConnection implements DriverConnection, RequestPlanner, Session
                                 }
                             }
                         });
-        String what = "write " + (writes.size() == 1 ? writes.get(0).tag().toString() : writes.size() + " tags");
-        return sampled.thenCompose(v -> sendWrites(writes, what)).handle((r, err) -> {
+        return sampled.thenCompose(v -> sendWrites(writes)).handle((r, err) -> {
             if (err != null) {
                 Throwable t = Failures.unwrap(err);
                 throw new java.util.concurrent.CompletionException(t instanceof ValueConversionException ? t
-                        : Failures.request(t, what, settings.requestTimeout()));
+                        : Failures.request(t, describe("write", writes.size(), writes.get(0).tag()),
+                                settings.requestTimeout()));
             }
             return r;
         });
     }
 
-    private CompletableFuture<List<Status>> sendWrites(List<BoundWrite> writes, String what) {
+    /** Describes a request for messages; only called when something failed. */
+    private static String describe(String verb, int count, dev.otsdk.api.Tag<?> first) {
+        return verb + " " + (count == 1 ? first.toString() : count + " tags from " + first);
+    }
+
+    private CompletableFuture<List<Status>> sendWrites(List<BoundWrite> writes) {
         Status[] out = new Status[writes.size()];
         int[] position = new int[writes.size()];
         List<WriteValue> values = new ArrayList<>(writes.size());
@@ -328,7 +332,7 @@ final class OpcUaConnection implements DriverConnection, RequestPlanner, Session
             return CompletableFuture.completedFuture(List.of(out));
         }
         if (interrupted) {
-            return CompletableFuture.failedFuture(lost(what));
+            return CompletableFuture.failedFuture(lost(describe("write", writes.size(), writes.get(0).tag())));
         }
         return client.writeAsync(values).thenApply(response -> {
                     StatusCode[] results = response.getResults();

@@ -206,7 +206,10 @@ final class ValueCodec {
      * @return the Java value
      */
     static Object naturalScalar(Object v) {
-        if (v instanceof UByte u) {
+        if (v instanceof Double || v instanceof Float || v instanceof Integer || v instanceof Boolean
+                || v instanceof String || v instanceof Short || v instanceof Long || v instanceof Byte) {
+            return v; // already plain: the common case first
+        } else if (v instanceof UByte u) {
             return (short) u.intValue();
         } else if (v instanceof UShort u) {
             return u.intValue();

@@ -37,11 +37,18 @@ public final class ChannelGate implements Consumer<ChannelPipeline> {
         }
     }
 
-    /** Stops reading from every connection, present and future. */
+    /**
+     * Stops reading from every connection, present and future. Returns once every connection's event
+     * loop has applied it, so a request sent afterwards is not read.
+     */
     public void pause() {
         paused = true;
         for (Channel ch : channels) {
-            ch.config().setAutoRead(false);
+            if (ch.eventLoop().inEventLoop()) {
+                ch.config().setAutoRead(false);
+            } else {
+                ch.eventLoop().submit(() -> ch.config().setAutoRead(false)).awaitUninterruptibly(5_000);
+            }
         }
     }
 
