@@ -62,6 +62,7 @@ class SubscriptionTest {
         Tag<Integer> b = Tag.of(PLC.nodeId("Barrier"), DataType.INT32);
         Recorder r = new Recorder();
         try (Subscription s = session.subscribe(List.of(b), FAST, r)) {
+            assertThat(s.isActive()).isTrue();
             PLC.set("Barrier", n);
             await().atMost(Duration.ofSeconds(5)).until(() -> r.valuesOf(b.address()).contains(n));
         }
@@ -73,6 +74,7 @@ class SubscriptionTest {
         PLC.set("A", 10.0);
         Recorder r = new Recorder();
         try (Subscription s = session.subscribe(List.of(a), FAST.deadband(Deadband.absolute(1.0)), r)) {
+            assertThat(s.isActive()).isTrue();
             await().atMost(Duration.ofSeconds(5)).until(() -> r.valuesOf(a.address()).contains(10.0));
             PLC.set("A", 10.5);
             barrier(1);
@@ -89,6 +91,7 @@ class SubscriptionTest {
         PLC.set("Level", 50.0);
         Recorder r = new Recorder();
         try (Subscription s = session.subscribe(List.of(level), FAST.deadband(Deadband.percent(10)), r)) {
+            assertThat(s.isActive()).isTrue();
             await().atMost(Duration.ofSeconds(5)).until(() -> r.valuesOf(level.address()).contains(50.0));
             PLC.set("Level", 55.0);
             barrier(2);
@@ -103,6 +106,7 @@ class SubscriptionTest {
         Tag<Object> text = Tag.of(PLC.nodeId("Text"));
         Recorder r = new Recorder();
         try (Subscription s = session.subscribe(List.of(text), FAST.deadband(Deadband.absolute(5)), r)) {
+            assertThat(s.isActive()).isTrue();
             await().atMost(Duration.ofSeconds(5)).until(() -> r.valuesOf(text.address()).contains("x"));
             PLC.set("Text", "y");
             await().atMost(Duration.ofSeconds(5)).until(() -> r.valuesOf(text.address()).contains("y"));
@@ -115,6 +119,7 @@ class SubscriptionTest {
         Tag<Double> mismatch = Tag.of(PLC.nodeId("Mismatch"), DataType.FLOAT64);
         Recorder r = new Recorder();
         try (Subscription s = session.subscribe(List.of(missing, mismatch), FAST, r)) {
+            assertThat(s.isActive()).isTrue();
             await().atMost(Duration.ofSeconds(5)).until(() -> r.values.size() >= 2);
             assertThat(r.values).allMatch(v -> v.quality() == Quality.BAD);
             assertThat(r.values).anyMatch(v -> v.tag().equals(missing)
@@ -142,6 +147,7 @@ class SubscriptionTest {
         };
         try (Subscription slow = session.subscribe(List.of(other), FAST, blocked);
                 Subscription quick = session.subscribe(List.of(other), FAST, fast)) {
+            assertThat(slow.isActive() && quick.isActive()).isTrue();
             await().atMost(Duration.ofSeconds(5)).until(() -> blocked.values.size() == 1);
             for (int i = 1; i <= 3; i++) {
                 int n = i;

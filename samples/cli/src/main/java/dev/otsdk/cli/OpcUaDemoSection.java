@@ -99,7 +99,9 @@ final class OpcUaDemoSection implements DemoSection {
                 seen.countDown();
             }
         })) {
-            if (!seen.await(10, TimeUnit.SECONDS)) {
+            if (!sub.isActive()) {
+                out.println("  (the subscription ended before any change)");
+            } else if (!seen.await(10, TimeUnit.SECONDS)) {
                 out.println("  (fewer changes than expected within 10 s)");
             }
         } catch (InterruptedException e) {
