@@ -21,6 +21,12 @@ module dev.otsdk.testkit {
     requires org.bouncycastle.pkix;
     requires org.bouncycastle.util;
     requires org.slf4j;
+    // OpcUaEmulator is a Milo server; Milo 1.1.2 jars carry Automatic-Module-Name and split no packages.
+    requires org.eclipse.milo.opcua.sdk.server;
+    requires org.eclipse.milo.opcua.sdk.core;
+    requires org.eclipse.milo.opcua.stack.core;
+    requires org.eclipse.milo.opcua.stack.transport;
 
-    provides dev.otsdk.testkit.EmulatorFactory with dev.otsdk.testkit.ModbusEmulatorFactory;
+    provides dev.otsdk.testkit.EmulatorFactory with dev.otsdk.testkit.ModbusEmulatorFactory,
+            dev.otsdk.testkit.OpcUaEmulatorFactory;
 }

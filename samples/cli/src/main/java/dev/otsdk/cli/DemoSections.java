@@ -10,7 +10,7 @@ final class DemoSections {
 
     /** @return every section, available or not */
     static List<DemoSection> all() {
-        // OPC UA and S7 sections are added here as ot-sdk-opcua and ot-sdk-s7 land.
-        return List.of(new ModbusDemo());
+        // The S7 section is added here when ot-sdk-s7 lands.
+        return List.of(new ModbusDemo(), new OpcUaDemoSection());
     }
 }

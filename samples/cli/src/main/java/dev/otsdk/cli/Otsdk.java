@@ -4,6 +4,7 @@ import dev.otsdk.api.SessionOptions;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -58,6 +59,15 @@ public final class Otsdk implements Callable<Integer> {
             converter = DurationConverter.class,
             description = "Request and connect timeout, e.g. 500ms or 2s (a timeout= in the URI wins).")
     private Duration timeout;
+
+    @Option(names = "--pki", scope = ScopeType.INHERIT, paramLabel = "<dir>",
+            description = "OPC UA PKI folder (own/, trusted/, issuers/, rejected/); default ~/.otsdk/pki/opcua.")
+    private Path pkiDirectory;
+
+    @Option(names = "--trust-on-first-use", scope = ScopeType.INHERIT,
+            description = "Trust an unknown OPC UA server certificate on first contact and remember it in the"
+                    + " PKI folder. Only on networks you control.")
+    private boolean trustOnFirstUse;
 
     private boolean verbose;
 
@@ -139,6 +149,9 @@ public final class Otsdk implements Callable<Integer> {
             }
             b.requestTimeout(timeout).connectTimeout(timeout);
         }
-        return b.build();
+        if (pkiDirectory != null) {
+            b.pkiDirectory(pkiDirectory);
+        }
+        return b.trustOnFirstUse(trustOnFirstUse).build();
     }
 }

@@ -12,12 +12,13 @@ import org.junit.jupiter.api.Test;
 class EmulateAndDemoCommandTest {
 
     @Test
-    void emulatingAnUnknownProtocolIsAUsageErrorListingTheAvailableOnes() {
-        Cli.Run run = Cli.run("emulate", "nosuch");
+    void emulatingAnUnknownProtocolIsAUsageErrorListingTheBundledEmulators() {
+        Cli.Run run = Cli.run("emulate", "profinet");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
-        assertThat(run.err()).startsWith("otsdk: no emulator named 'nosuch'; available emulators: modbus (Modbus TCP");
+        assertThat(run.err()).startsWith("otsdk: no emulator named 'profinet'; available emulators: ")
+                .contains("modbus (Modbus TCP").contains("opcua (OPC UA server");
     }
 
     @Test

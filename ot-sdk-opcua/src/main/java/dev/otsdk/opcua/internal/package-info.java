@@ -1,0 +1,2 @@
+/** The OPC UA driver on Eclipse Milo; not exported. */
+package dev.otsdk.opcua.internal;
