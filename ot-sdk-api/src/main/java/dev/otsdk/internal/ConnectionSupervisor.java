@@ -12,6 +12,7 @@ import dev.otsdk.spi.ConnectionListener;
 import dev.otsdk.spi.DriverConnection;
 import dev.otsdk.spi.DriverSession;
 import dev.otsdk.spi.IoRuntime;
+import dev.otsdk.spi.Timeouts;
 import io.netty.util.Timeout;
 import java.time.Duration;
 import java.time.Instant;
@@ -150,11 +151,11 @@ final class ConnectionSupervisor {
             raw = CompletableFuture.failedFuture(e);
         }
         CompletableFuture<DriverConnection> attemptFuture = raw;
-        Futures.within(raw, io.timer(), options.connectTimeout(), "connect to " + uri).whenComplete((c, e) -> {
+        Timeouts.within(raw, io.timer(), options.connectTimeout(), "connect to " + uri).whenComplete((c, e) -> {
             if (e != null) {
                 attemptFuture.thenAccept(DriverConnection::close); // arrived after the timeout
             }
-            onAttempt(gen, c, e == null ? null : Futures.unwrap(e));
+            onAttempt(gen, c, e == null ? null : Timeouts.unwrap(e));
         });
     }
 
@@ -240,7 +241,7 @@ final class ConnectionSupervisor {
                     + " was closed while connecting", null));
         }
         CompletableFuture<Void> closing = c == null ? CompletableFuture.completedFuture(null)
-                : Futures.within(safeClose(c), io.timer(), options.connectTimeout(), "close " + uri);
+                : Timeouts.within(safeClose(c), io.timer(), options.connectTimeout(), "close " + uri);
         closing.whenComplete((v, e) -> {
             if (e != null) {
                 LOG.debug("{}: close did not finish cleanly: {}", uri, e.toString());

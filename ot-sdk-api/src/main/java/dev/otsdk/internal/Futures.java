@@ -1,55 +1,16 @@
 package dev.otsdk.internal;
 
 import dev.otsdk.api.OtException;
-import dev.otsdk.api.OtTimeoutException;
-import io.netty.util.Timeout;
-import io.netty.util.Timer;
-import java.time.Duration;
+import dev.otsdk.spi.Timeouts;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 
 /** Small future helpers used across the runtime. */
 public final class Futures {
 
     private Futures() {
-    }
-
-    /**
-     * Fails {@code future}'s copy with a timeout unless it completes within {@code timeout}.
-     *
-     * @param future the operation
-     * @param timer the shared timer
-     * @param timeout the limit
-     * @param what description for the timeout message
-     * @param <T> the result type
-     * @return a future completing like {@code future} or failing with {@link OtTimeoutException}
-     */
-    public static <T> CompletableFuture<T> within(CompletableFuture<T> future, Timer timer, Duration timeout,
-            String what) {
-        if (future.isDone()) {
-            return future;
-        }
-        CompletableFuture<T> out = new CompletableFuture<>();
-        Timeout t;
-        try {
-            t = timer.newTimeout(x -> out.completeExceptionally(new OtTimeoutException(what, timeout)),
-                    Math.max(1, timeout.toNanos()), TimeUnit.NANOSECONDS);
-        } catch (IllegalStateException stopped) {
-            return future; // the timer is stopped because the client is closing
-        }
-        future.whenComplete((v, e) -> {
-            t.cancel();
-            if (e == null) {
-                out.complete(v);
-            } else {
-                out.completeExceptionally(unwrap(e));
-            }
-        });
-        return out;
     }
 
     /**
@@ -68,7 +29,7 @@ public final class Futures {
                 if (e == null) {
                     out.complete(v);
                 } else {
-                    out.completeExceptionally(unwrap(e));
+                    out.completeExceptionally(Timeouts.unwrap(e));
                 }
             };
             try {
@@ -78,18 +39,6 @@ public final class Futures {
             }
         });
         return out;
-    }
-
-    /**
-     * @param t a throwable from a future
-     * @return the cause inside {@link CompletionException}/{@link ExecutionException} wrappers
-     */
-    public static Throwable unwrap(Throwable t) {
-        Throwable c = t;
-        while ((c instanceof CompletionException || c instanceof ExecutionException) && c.getCause() != null) {
-            c = c.getCause();
-        }
-        return c;
     }
 
     /**
@@ -106,7 +55,7 @@ public final class Futures {
             Thread.currentThread().interrupt();
             throw new OtException("interrupted while waiting", e);
         } catch (ExecutionException e) {
-            Throwable c = unwrap(e);
+            Throwable c = Timeouts.unwrap(e);
             if (c instanceof RuntimeException r) {
                 throw r;
             }

@@ -33,6 +33,7 @@ import dev.otsdk.spi.DriverContext;
 import dev.otsdk.spi.DriverSession;
 import dev.otsdk.spi.IoRuntime;
 import dev.otsdk.spi.TagAddress;
+import dev.otsdk.spi.Timeouts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -306,11 +307,11 @@ final class ManagedSession implements Session, ConnectionSupervisor.Observer {
             if (c == null) {
                 return CompletableFuture.completedFuture(h); // created when the connection is back
             }
-            return Futures.within(h.bindNative(c), io.timer(), operationTimeout, "subscribe on " + uri)
+            return Timeouts.within(h.bindNative(c), io.timer(), operationTimeout, "subscribe on " + uri)
                     .handle((v, e) -> {
                         if (e != null) {
                             h.close();
-                            throw new java.util.concurrent.CompletionException(Futures.unwrap(e));
+                            throw new java.util.concurrent.CompletionException(Timeouts.unwrap(e));
                         }
                         return h;
                     });
@@ -340,7 +341,7 @@ final class ManagedSession implements Session, ConnectionSupervisor.Observer {
                             0, downCause == null ? "connection lost" : String.valueOf(downCause.getMessage())));
                 }
                 h.bindNative(connection).exceptionally(e -> {
-                    Throwable c = Futures.unwrap(e);
+                    Throwable c = Timeouts.unwrap(e);
                     h.failed(c instanceof OtException o ? o
                             : new OtException("re-creating the subscription failed: " + c, c));
                     return null;
@@ -411,7 +412,7 @@ final class ManagedSession implements Session, ConnectionSupervisor.Observer {
     }
 
     private <R> CompletableFuture<R> call(String what, Function<DriverConnection, CompletableFuture<R>> op) {
-        return Futures.within(op.apply(supervisor.current()), io.timer(), operationTimeout, what + " on " + uri);
+        return Timeouts.within(op.apply(supervisor.current()), io.timer(), operationTimeout, what + " on " + uri);
     }
 
     private void require(Capability c) {

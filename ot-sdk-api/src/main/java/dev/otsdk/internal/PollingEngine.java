@@ -10,6 +10,7 @@ import dev.otsdk.spi.BoundTag;
 import dev.otsdk.spi.DriverConnection;
 import dev.otsdk.spi.IoRuntime;
 import dev.otsdk.spi.TagAddress;
+import dev.otsdk.spi.Timeouts;
 import io.netty.util.Timeout;
 import java.time.Duration;
 import java.time.Instant;
@@ -261,7 +262,7 @@ final class PollingEngine {
                 }
                 Instant now = io.clock().instant();
                 if (err != null) {
-                    Throwable cause = Futures.unwrap(err);
+                    Throwable cause = Timeouts.unwrap(err);
                     if (!(cause instanceof ConnectionLostException) && !(cause instanceof SessionClosedException)) {
                         LOG.debug("{}: polled read failed: {}", uri, cause.toString());
                         markGap(now, Gap.Reason.SAMPLING_FAILED, cause.getMessage());

@@ -9,6 +9,7 @@ import dev.otsdk.spi.DriverConnection;
 import dev.otsdk.spi.IoRuntime;
 import dev.otsdk.spi.PlannedRead;
 import dev.otsdk.spi.PlannedWrite;
+import dev.otsdk.spi.Timeouts;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -79,7 +80,7 @@ final class RequestRunner {
                 job.done();
                 return;
             }
-            Throwable cause = Futures.unwrap(err);
+            Throwable cause = Timeouts.unwrap(err);
             if (!(cause instanceof DeviceException de)) {
                 job.fail(cause);
                 return;
@@ -144,7 +145,7 @@ final class RequestRunner {
                         job.done();
                         return;
                     }
-                    Throwable cause = Futures.unwrap(err);
+                    Throwable cause = Timeouts.unwrap(err);
                     if (!(cause instanceof DeviceException de)) {
                         job.fail(cause);
                         return;

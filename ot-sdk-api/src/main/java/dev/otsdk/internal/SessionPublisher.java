@@ -4,6 +4,7 @@ import dev.otsdk.api.OtException;
 import dev.otsdk.api.SubscriptionEvent;
 import dev.otsdk.api.SubscriptionOptions;
 import dev.otsdk.api.Tag;
+import dev.otsdk.spi.Timeouts;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Flow;
@@ -33,7 +34,7 @@ final class SessionPublisher implements Flow.Publisher<SubscriptionEvent> {
         fs.delivery.begin();
         session.subscribeWith(tags, options, fs.delivery).whenComplete((h, e) -> {
             if (e != null) {
-                Throwable c = Futures.unwrap(e);
+                Throwable c = Timeouts.unwrap(e);
                 fs.delivery.failNow(c instanceof OtException o ? o : new OtException(c.toString(), c));
             } else {
                 fs.attach(h);

@@ -5,6 +5,7 @@ import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.
 import dev.otsdk.api.BrowseNode;
 import dev.otsdk.api.DataType;
 import dev.otsdk.api.DeviceException;
+import dev.otsdk.spi.Timeouts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

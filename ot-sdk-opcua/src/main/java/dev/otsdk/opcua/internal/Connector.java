@@ -9,6 +9,7 @@ import dev.otsdk.api.OtException;
 import dev.otsdk.spi.ConnectionListener;
 import dev.otsdk.spi.DriverConnection;
 import dev.otsdk.spi.IoRuntime;
+import dev.otsdk.spi.Timeouts;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
@@ -74,8 +75,8 @@ final class Connector {
                 .handle((list, err) -> {
                     if (err != null) {
                         throw new CompletionException(new ConnectionException("cannot reach the OPC UA server at "
-                                + settings.uri() + ": " + Failures.describe(Failures.unwrap(err)),
-                                Failures.unwrap(err)));
+                                + settings.uri() + ": " + Failures.describe(Timeouts.unwrap(err)),
+                                Timeouts.unwrap(err)));
                     }
                     return list;
                 })

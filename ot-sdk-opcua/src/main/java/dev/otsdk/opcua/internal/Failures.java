@@ -6,13 +6,12 @@ import dev.otsdk.api.DeviceException;
 import dev.otsdk.api.OtException;
 import dev.otsdk.api.OtSecurityException;
 import dev.otsdk.api.OtTimeoutException;
+import dev.otsdk.spi.Timeouts;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import org.eclipse.milo.opcua.stack.core.StatusCodes;
 import org.eclipse.milo.opcua.stack.core.UaException;
 
@@ -31,13 +30,6 @@ final class Failures {
     private static final Set<Long> TIMEOUTS = Set.of(StatusCodes.Bad_Timeout, StatusCodes.Bad_RequestTimeout);
 
     private Failures() {
-    }
-
-    static Throwable unwrap(Throwable t) {
-        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
     }
 
     static Optional<Long> status(Throwable t) {
@@ -59,7 +51,7 @@ final class Failures {
      * @return the exception to report
      */
     static OtException connect(Throwable error, String uri, ServerCertificateCheck check, Path ownCertificate) {
-        Throwable t = unwrap(error);
+        Throwable t = Timeouts.unwrap(error);
         if (t instanceof OtException o) {
             return o;
         }
@@ -118,7 +110,7 @@ final class Failures {
      * @return the exception
      */
     static Throwable request(Throwable error, String what, Duration timeout) {
-        Throwable t = unwrap(error);
+        Throwable t = Timeouts.unwrap(error);
         if (t instanceof OtException) {
             return t;
         }

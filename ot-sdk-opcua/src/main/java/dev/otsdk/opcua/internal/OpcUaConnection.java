@@ -19,6 +19,7 @@ import dev.otsdk.spi.PlannedRead;
 import dev.otsdk.spi.PlannedWrite;
 import dev.otsdk.spi.RequestPlanner;
 import dev.otsdk.spi.SubscriptionSink;
+import dev.otsdk.spi.Timeouts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -163,6 +164,12 @@ final class OpcUaConnection implements DriverConnection, RequestPlanner, Session
         return this;
     }
 
+    /** Reads and writes carry Milo's request timeout (the session's), enforced on the shared wheel timer. */
+    @Override
+    public boolean enforcesTimeouts() {
+        return true;
+    }
+
     @Override
     public List<Planned.Read> planReads(List<BoundTag> tags) {
         return Planned.chunks(tags, readChunk).stream().map(Planned.Read::new).toList();
@@ -285,7 +292,7 @@ final class OpcUaConnection implements DriverConnection, RequestPlanner, Session
                         });
         return sampled.thenCompose(v -> sendWrites(writes)).handle((r, err) -> {
             if (err != null) {
-                Throwable t = Failures.unwrap(err);
+                Throwable t = Timeouts.unwrap(err);
                 throw new java.util.concurrent.CompletionException(t instanceof ValueConversionException ? t
                         : Failures.request(t, describe("write", writes.size(), writes.get(0).tag()),
                                 settings.requestTimeout()));

@@ -1,6 +1,7 @@
 package dev.otsdk.opcua.internal;
 
 import dev.otsdk.spi.IoRuntime;
+import dev.otsdk.spi.Timeouts;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;

@@ -1,6 +1,7 @@
 package dev.otsdk.opcua.internal;
 
 import dev.otsdk.api.DeviceInfo;
+import dev.otsdk.spi.Timeouts;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
