@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.otsdk.api.DataType;
+import dev.otsdk.api.DeviceException;
 import dev.otsdk.api.OtClient;
 import dev.otsdk.api.Quality;
 import dev.otsdk.api.ReadResult;
@@ -12,7 +13,6 @@ import dev.otsdk.api.Tag;
 import dev.otsdk.api.TagAddressException;
 import dev.otsdk.api.TagValue;
 import dev.otsdk.api.TagWrite;
-import dev.otsdk.api.ValueConversionException;
 import dev.otsdk.api.WriteResult;
 import dev.otsdk.testkit.EmulatorTest;
 import dev.otsdk.testkit.OpcUaEmulator;
@@ -103,10 +103,23 @@ class ReadWriteTest {
         assertThat(session.read(Tag.of(node("Demo/Scalars/Float"), DataType.FLOAT64)).value()).isEqualTo(3.25);
         assertThat(session.read(Tag.of(node("Demo/Scalars/Int16"), DataType.INT64)).value()).isEqualTo(-1600L);
         Tag<Short> wrong = Tag.of(node("Demo/Scalars/Double"), DataType.INT16);
-        assertThatThrownBy(() -> session.read(wrong)).isInstanceOf(ValueConversionException.class)
-                .hasMessageContaining(wrong.toString()).hasMessageContaining("int16").hasMessageContaining("Double");
-        assertThatThrownBy(() -> session.read(Tag.of(node("Demo/Arrays/Int32"), DataType.INT32)))
-                .isInstanceOf(ValueConversionException.class).hasMessageContaining("Int32[]");
+        TagValue<Short> v = session.read(wrong);
+        assertThat(v.quality()).isEqualTo(Quality.BAD);
+        assertThat(v.status().name()).isEqualTo("Bad_TypeMismatch");
+        assertThat(v.status().description()).contains(wrong.toString()).contains("int16").contains("Double");
+        assertThatThrownBy(v::value).isInstanceOf(DeviceException.class).hasMessageContaining("Bad_TypeMismatch")
+                .hasMessageContaining("int16").hasMessageContaining("Double");
+        assertThat(session.read(Tag.of(node("Demo/Arrays/Int32"), DataType.INT32)).status().description())
+                .contains("Int32[]");
+    }
+
+    @Test
+    void aMistypedTagDoesNotFailTheOthersOfARead() {
+        ReadResult r = session.read(List.of(Tag.of(node("Demo/Scalars/Float"), DataType.FLOAT64),
+                Tag.of(node("Demo/Scalars/Double"), DataType.INT16), Tag.of(node("Demo/Scalars/Int16"), DataType.INT32)));
+        assertThat(r.get(0).isGood()).isTrue();
+        assertThat(r.get(1).status().name()).isEqualTo("Bad_TypeMismatch");
+        assertThat(r.get(2).valueOrNull()).isEqualTo(-1600);
     }
 
     @Test

@@ -166,7 +166,7 @@ final class MonitoredSubscription implements NativeSubscription, OpcUaSubscripti
                 sink.gap(new Gap(now, now, Gap.Reason.DEVICE_QUEUE_OVERFLOW, 0, "the server's queue for " + t.tag()
                         + " overflowed: samples were discarded (queueSize " + options.queueSize() + ")"));
             }
-            sink.value(OpcUaConnection.toTagValue(t, dv, now, false));
+            sink.value(OpcUaConnection.toTagValue(t, dv, now));
         }
     }
 

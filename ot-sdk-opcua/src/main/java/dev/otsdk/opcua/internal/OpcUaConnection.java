@@ -217,7 +217,7 @@ final class OpcUaConnection implements DriverConnection, RequestPlanner, Session
                     Instant received = io.clock().instant();
                     for (int i = 0; i < tags.size(); i++) {
                         if (position[i] >= 0) {
-                            out[i] = toTagValue(tags.get(i), results[position[i]], received, true);
+                            out[i] = toTagValue(tags.get(i), results[position[i]], received);
                         }
                     }
                     return List.of(out);
@@ -230,10 +230,11 @@ final class OpcUaConnection implements DriverConnection, RequestPlanner, Session
      * @param t the tag
      * @param dv the value
      * @param received when it arrived
-     * @param strict throw on a type mismatch (reads) instead of reporting BAD Bad_TypeMismatch (subscriptions)
-     * @return the tag value
+     * @return the tag value; a value the tag's declared type cannot hold is BAD with {@code Bad_TypeMismatch}
+     *     and a description naming the tag, the declared and the server's type, so one mistyped tag does
+     *     not fail the other tags of a read
      */
-    static TagValue<?> toTagValue(BoundTag t, DataValue dv, Instant received, boolean strict) {
+    static TagValue<?> toTagValue(BoundTag t, DataValue dv, Instant received) {
         StatusCode sc = dv.getStatusCode() == null ? StatusCode.GOOD : dv.getStatusCode();
         Quality quality = Statuses.quality(sc);
         Object value = null;
@@ -241,9 +242,6 @@ final class OpcUaConnection implements DriverConnection, RequestPlanner, Session
             try {
                 value = ValueCodec.decode(t.tag(), t.address().type(), dv.getValue().getValue());
             } catch (ValueConversionException e) {
-                if (strict) {
-                    throw e;
-                }
                 return t.value(null, Quality.BAD, Statuses.of(BAD_TYPE_MISMATCH, e.getMessage()), instant(
                         dv.getSourceTime()), instant(dv.getServerTime()), received);
             }
