@@ -1,18 +1,22 @@
 package dev.otsdk.cli;
 
+import dev.otsdk.api.Credentials;
+import dev.otsdk.api.KeyMaterial;
 import dev.otsdk.api.SessionOptions;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code otsdk}: talks to industrial devices from the command line through the SDK's public API. Every
@@ -69,7 +73,31 @@ public final class Otsdk implements Callable<Integer> {
                     + " PKI folder. Only on networks you control.")
     private boolean trustOnFirstUse;
 
+    @Option(names = "--client-cert", scope = ScopeType.INHERIT, paramLabel = "<pem>",
+            description = "The client's certificate chain (PEM, leaf first), e.g. for modbus+tls; with --client-key.")
+    private Path clientCertificate;
+
+    @Option(names = "--client-key", scope = ScopeType.INHERIT, paramLabel = "<pem>",
+            description = "The client's private key (PEM, PKCS#8 or PKCS#1 RSA, unencrypted); with --client-cert.")
+    private Path clientKey;
+
+    @Option(names = "--trust", scope = ScopeType.INHERIT, paramLabel = "<pem>",
+            description = "Certificates (PEM or DER) trusted to identify the server, e.g. its CA. Repeatable.")
+    private List<Path> trusted = new ArrayList<>();
+
+    @Option(names = "--no-hostname-verification", scope = ScopeType.INHERIT,
+            description = "Accept a TLS server certificate that does not name the host (IP-only devices).")
+    private boolean noHostnameVerification;
+
+    @Option(names = "--user", scope = ScopeType.INHERIT, paramLabel = "<name>",
+            description = "User name for OPC UA user authentication; the password is read from the OTSDK_PASSWORD"
+                    + " environment variable, never from the command line.")
+    private String user;
+
     private boolean verbose;
+
+    /** Where {@code --user}'s password comes from: command lines are visible to every local user. */
+    static final String PASSWORD_VARIABLE = "OTSDK_PASSWORD";
 
     /** Creates the root command; picocli fills in its options. */
     public Otsdk() {
@@ -152,6 +180,23 @@ public final class Otsdk implements Callable<Integer> {
         if (pkiDirectory != null) {
             b.pkiDirectory(pkiDirectory);
         }
-        return b.trustOnFirstUse(trustOnFirstUse).build();
+        if ((clientCertificate == null) != (clientKey == null)) {
+            throw new UsageException("--client-cert and --client-key go together");
+        }
+        if (clientCertificate != null) {
+            b.clientCertificate(KeyMaterial.fromPem(clientCertificate, clientKey));
+        }
+        for (Path t : trusted) {
+            b.trust(KeyMaterial.readCertificates(t));
+        }
+        if (user != null) {
+            String password = System.getenv(PASSWORD_VARIABLE);
+            if (password == null) {
+                throw new UsageException("--user needs the password in the " + PASSWORD_VARIABLE
+                        + " environment variable");
+            }
+            b.credentials(Credentials.usernamePassword(user, password.toCharArray()));
+        }
+        return b.hostnameVerification(!noHostnameVerification).trustOnFirstUse(trustOnFirstUse).build();
     }
 }
