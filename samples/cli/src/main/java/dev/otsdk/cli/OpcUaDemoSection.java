@@ -52,10 +52,10 @@ final class OpcUaDemoSection implements DemoSection {
             out.println("Connecting with securityPolicy=auto; the emulator's certificate is trusted up front with"
                     + " SessionOptions.trust(...), the client certificate is generated once in " + pki);
             SessionOptions options = SessionOptions.builder().pkiDirectory(pki).trust(plc.certificate()).build();
-            try (Session s = client.connect(plc.uri(), options)) {
+            try (TempTree cleanup = new TempTree(pki); Session s = client.connect(plc.uri(), options)) {
                 DeviceInfo info = s.deviceInfo();
                 out.println("  negotiated " + info.properties().get("securityPolicy") + " / "
-                        + info.properties().get("securityMode") + " with " + info.vendor() + " " + info.product()
+                        + info.properties().get("securityMode") + " with " + info.product()
                         + " " + info.version() + " (state " + info.properties().get("state") + ")");
                 read(s, plc, out);
                 write(s, plc, out);
@@ -113,7 +113,7 @@ final class OpcUaDemoSection implements DemoSection {
         out.println("Browsing " + plc.nodeId("Demo") + ":");
         for (BrowseNode n : s.browse(plc.nodeId("Demo"))) {
             out.println("  " + n.displayName() + " (" + n.kind().name().toLowerCase(Locale.ROOT) + ", "
-                    + s.browse(n.address()).size() + " children)");
+                    + children(s.browse(n.address()).size()) + ")");
         }
     }
 
@@ -122,6 +122,22 @@ final class OpcUaDemoSection implements DemoSection {
             return Files.createTempDirectory("otsdk-demo-pki-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String children(int n) {
+        return n == 1 ? "1 child" : n + " children";
+    }
+
+    /** Deletes the demo's throw-away PKI folder when the demo is done with it. */
+    private record TempTree(Path root) implements AutoCloseable {
+        @Override
+        public void close() {
+            try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                // a leftover temporary folder is harmless
+            }
         }
     }
 }
