@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.milo.opcua.sdk.client.subscriptions.MonitoredItemServiceOperationResult;
 import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaMonitoredItem;
 import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaSubscription;
@@ -38,6 +39,7 @@ import org.slf4j.LoggerFactory;
 final class MonitoredSubscription implements NativeSubscription, OpcUaSubscription.SubscriptionListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(MonitoredSubscription.class);
+    private static final long RETRY_SECONDS = 5;
 
     private final OpcUaConnection connection;
     private final List<BoundTag> tags;
@@ -48,6 +50,8 @@ final class MonitoredSubscription implements NativeSubscription, OpcUaSubscripti
     private volatile boolean closed;
     private boolean recreatePending;
     private boolean recreating;
+    /** Whether the current loss was reported; only touched by one re-creation at a time. */
+    private volatile boolean gapReported;
 
     MonitoredSubscription(OpcUaConnection connection, List<BoundTag> tags, SubscriptionOptions options,
             SubscriptionSink sink) {
@@ -216,14 +220,18 @@ final class MonitoredSubscription implements NativeSubscription, OpcUaSubscripti
             recreating = true;
             recreatePending = false;
         }
-        Instant now = connection.io().clock().instant();
-        Instant from = connection.lastLoss() != null ? connection.lastLoss() : now;
-        sink.gap(new Gap(from, now, Gap.Reason.SUBSCRIPTION_RECREATED, 0, why));
+        if (!gapReported) { // once per loss, not once per attempt
+            gapReported = true;
+            Instant now = connection.io().clock().instant();
+            Instant from = connection.lastLoss() != null ? connection.lastLoss() : now;
+            sink.gap(new Gap(from, now, Gap.Reason.SUBSCRIPTION_RECREATED, 0, why));
+        }
         SharedMiloResources.blockingCalls().execute(() -> {
             boolean failed = false;
             try {
                 if (!closed) {
                     createOnServer();
+                    gapReported = false;
                     LOG.info("{}: re-created a subscription of {} items: {}", connection.settings().uri(),
                             tags.size(), why);
                 }
@@ -236,8 +244,23 @@ final class MonitoredSubscription implements NativeSubscription, OpcUaSubscripti
                     recreating = false;
                     recreatePending |= failed;
                 }
+                if (failed && !closed) {
+                    retryLater();
+                }
             }
         });
+    }
+
+    /**
+     * A re-creation can also fail while the session stays up (e.g. the server is short of resources); then
+     * no session event would ever retry it, so try again after a pause.
+     */
+    private void retryLater() {
+        try {
+            connection.io().timer().newTimeout(t -> sessionActive(), RETRY_SECONDS, TimeUnit.SECONDS);
+        } catch (IllegalStateException timerStopped) {
+            LOG.debug("{}: client closing, not retrying the subscription", connection.settings().uri());
+        }
     }
 
     @Override
