@@ -11,9 +11,8 @@ module dev.otsdk.testkit {
     requires transitive org.junit.jupiter.api;
     // The Modbus emulator reuses the driver's codecs; WordOrder and KeyMaterial appear in its API.
     requires transitive dev.otsdk.modbus;
-    // Netty types appear in FaultEffects' signatures.
-    requires transitive io.netty.buffer;
-    requires transitive io.netty.transport;
+    requires io.netty.buffer;
+    requires io.netty.transport;
     requires io.netty.common;
     requires io.netty.handler;
     requires io.netty.codec;

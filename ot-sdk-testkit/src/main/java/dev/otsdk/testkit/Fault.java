@@ -9,7 +9,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * What an emulator does wrong on purpose: the effects of fault injection, shared by every protocol
- * emulator. A {@link FaultPlan} decides when a fault applies; {@link FaultEffects} applies it to a
+ * emulator. A {@link FaultPlan} decides when a fault applies; the emulator applies it to a
  * Netty channel. Each {@link FaultPoint} documents which faults make sense there.
  *
  * <p>The effects are protocol-neutral. A protocol's own error answers (a Modbus exception response, an

@@ -10,7 +10,7 @@ import java.util.function.Predicate;
 /**
  * The faults a test has planned for one emulator: an ordered, thread-safe list of {@link FaultRule}s.
  * The test adds rules; the emulator asks {@link #next(FaultPoint, Object)} at each {@link FaultPoint}
- * and applies what it gets, usually through {@link FaultEffects}.
+ * and applies what it gets, usually through the testkit's fault runner on the connection's event loop.
  *
  * <pre>{@code
  * plc.faults().once(FaultPoint.ON_REPLY_WRITE, r -> r.function() == 3, Fault.dropMidFrame(5));

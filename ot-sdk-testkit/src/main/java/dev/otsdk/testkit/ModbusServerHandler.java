@@ -7,6 +7,7 @@ import dev.otsdk.modbus.internal.codec.MalformedPduException;
 import dev.otsdk.modbus.internal.codec.MbapCodec;
 import dev.otsdk.modbus.internal.codec.ModbusFrame;
 import dev.otsdk.modbus.internal.codec.RequestPdu;
+import dev.otsdk.testkit.internal.FaultEffects;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;

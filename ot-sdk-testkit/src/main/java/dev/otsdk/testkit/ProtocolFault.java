@@ -12,7 +12,7 @@ package dev.otsdk.testkit;
  * it one: at {@link FaultPoint#ON_REQUEST} instead of processing the request (the emulator's state is
  * untouched), at {@link FaultPoint#BEFORE_REPLY} after processing it (the change is made, the client
  * still sees an error). This keeps {@link Fault} sealed for the protocol-neutral effects that
- * {@link FaultEffects} applies, and open where each protocol needs its own vocabulary, without a
+ * the testkit's fault runner applies, and open where each protocol needs its own vocabulary, without a
  * stringly-typed "custom" fault.
  */
 public non-sealed interface ProtocolFault extends Fault {

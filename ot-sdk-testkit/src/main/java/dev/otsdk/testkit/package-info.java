@@ -6,7 +6,7 @@
  *       {@link dev.otsdk.testkit.EmulatorExtension}: emulators declared as test fields, started and
  *       closed by JUnit 5.</li>
  *   <li>{@link dev.otsdk.testkit.Fault}, {@link dev.otsdk.testkit.FaultPoint},
- *       {@link dev.otsdk.testkit.FaultPlan} and {@link dev.otsdk.testkit.FaultEffects}: the fault
+ *       {@link dev.otsdk.testkit.FaultPlan}: the fault
  *       injection vocabulary every protocol emulator shares.</li>
  *   <li>{@link dev.otsdk.testkit.TestPki}: an in-memory CA issuing TLS, Modbus/TCP Security and
  *       OPC UA certificates.</li>

@@ -7,6 +7,7 @@ import static dev.otsdk.testkit.FaultPoint.ON_REQUEST;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.otsdk.testkit.internal.FaultEffects;
 import java.io.IOException;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,7 @@
 package dev.otsdk.testkit;
 
+import dev.otsdk.testkit.internal.FaultEffects;
+
 import dev.otsdk.testkit.internal.TcpServer;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
@@ -14,7 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A minimal emulator for a line protocol ({@code ping} answered by {@code echo:ping}), wired to the
- * fault plan the way the protocol emulators are: it is the fixture that tests {@link FaultEffects} over
+ * fault plan the way the protocol emulators are: it is the fixture that tests {@link dev.otsdk.testkit.internal.FaultEffects} over
  * real TCP and shows emulator authors the intended flow.
  */
 final class LineEmulator implements Emulator {

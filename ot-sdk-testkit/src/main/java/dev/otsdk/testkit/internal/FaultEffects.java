@@ -1,4 +1,8 @@
-package dev.otsdk.testkit;
+package dev.otsdk.testkit.internal;
+
+import dev.otsdk.testkit.Fault;
+import dev.otsdk.testkit.FaultPoint;
+import dev.otsdk.testkit.ProtocolFault;
 
 import dev.otsdk.testkit.internal.GateRun;
 import dev.otsdk.testkit.internal.ReplyRun;
