@@ -2,6 +2,7 @@ package dev.otsdk.internal;
 
 import dev.otsdk.api.DeviceException;
 import dev.otsdk.api.Status;
+import dev.otsdk.api.Tag;
 import dev.otsdk.api.TagValue;
 import dev.otsdk.spi.BoundTag;
 import dev.otsdk.spi.BoundWrite;
@@ -27,7 +28,8 @@ import java.util.function.Function;
  * session's {@link Backstop}.
  *
  * <p>This is the hot path of every request: one result future per operation, a countdown instead of
- * {@code allOf}, and the hop to the callback threads folded into the final completion.
+ * {@code allOf}, and the hop to the callback threads folded into the final completion. Reads and writes
+ * are the same algorithm over different items ({@link Ops}).
  */
 final class RequestRunner {
 
@@ -47,60 +49,7 @@ final class RequestRunner {
      */
     <R> CompletableFuture<R> read(DriverConnection c, List<BoundTag> tags, Function<List<TagValue<?>>, R> finish,
             Executor completeOn) {
-        Job<TagValue<?>, R> job = new Job<>(new TagValue<?>[tags.size()], finish, completeOn);
-        if (tags.isEmpty()) {
-            job.expect(1);
-            job.done();
-            return job.result;
-        }
-        List<? extends PlannedRead> plans = c.planner().planReads(tags);
-        int planned = 0;
-        for (PlannedRead p : plans) {
-            planned += p.tags().size();
-        }
-        checkCoverage(planned, tags.size(), "read");
-        job.expect(plans.size());
-        for (PlannedRead p : plans) {
-            readPlan(c, p, job, true);
-        }
-        return job.result;
-    }
-
-    private void readPlan(DriverConnection c, PlannedRead plan, Job<TagValue<?>, ?> job, boolean retrySingly) {
-        call(c, () -> c.read(plan), () -> "read " + describe(plan.tags(), BoundTag::tag)).whenComplete((values, err) -> {
-            if (err == null) {
-                if (values.size() != plan.tags().size()) {
-                    job.fail(new IllegalStateException("driver returned " + values.size() + " values for "
-                            + plan.tags().size() + " tags"));
-                    return;
-                }
-                for (int i = 0; i < values.size(); i++) {
-                    job.out[plan.tags().get(i).index()] = values.get(i);
-                }
-                job.done();
-                return;
-            }
-            Throwable cause = Timeouts.unwrap(err);
-            if (!(cause instanceof DeviceException de)) {
-                job.fail(cause);
-                return;
-            }
-            if (retrySingly && plan.tags().size() > 1) {
-                List<PlannedRead> singles = new ArrayList<>();
-                for (BoundTag t : plan.tags()) {
-                    singles.addAll(c.planner().planReads(List.of(t)));
-                }
-                job.expect(singles.size() - 1); // they replace this plan
-                for (PlannedRead single : singles) {
-                    readPlan(c, single, job, false);
-                }
-                return;
-            }
-            for (BoundTag t : plan.tags()) {
-                job.out[t.index()] = t.bad(de.status(), io.clock().instant());
-            }
-            job.done();
-        });
+        return run(c, tags, new Job<>(new TagValue<?>[tags.size()], finish, completeOn), reads);
     }
 
     /**
@@ -111,61 +60,67 @@ final class RequestRunner {
      */
     <R> CompletableFuture<R> write(DriverConnection c, List<BoundWrite> writes, Function<List<Status>, R> finish,
             Executor completeOn) {
-        Job<Status, R> job = new Job<>(new Status[writes.size()], finish, completeOn);
-        if (writes.isEmpty()) {
+        return run(c, writes, new Job<>(new Status[writes.size()], finish, completeOn), WRITES);
+    }
+
+    private <P, I, O, R> CompletableFuture<R> run(DriverConnection c, List<I> items, Job<O, R> job,
+            Ops<P, I, O> ops) {
+        if (items.isEmpty()) {
             job.expect(1);
             job.done();
             return job.result;
         }
-        List<? extends PlannedWrite> plans = c.planner().planWrites(writes);
+        List<? extends P> plans = ops.plan(c, items);
         int planned = 0;
-        for (PlannedWrite p : plans) {
-            planned += p.writes().size();
+        for (P p : plans) {
+            planned += ops.items(p).size();
         }
-        checkCoverage(planned, writes.size(), "write");
+        if (planned != items.size()) {
+            throw new IllegalStateException("planner covered " + planned + " of " + items.size() + " tags");
+        }
         job.expect(plans.size());
-        for (PlannedWrite p : plans) {
-            writePlan(c, p, job, true);
+        for (P p : plans) {
+            runPlan(c, p, job, ops, true);
         }
         return job.result;
     }
 
-    private void writePlan(DriverConnection c, PlannedWrite plan, Job<Status, ?> job, boolean retrySingly) {
-        call(c, () -> c.write(plan), () -> "write " + describe(plan.writes(), BoundWrite::tag))
-                .whenComplete((statuses, err) -> {
-                    if (err == null) {
-                        if (statuses.size() != plan.writes().size()) {
-                            job.fail(new IllegalStateException("driver returned " + statuses.size()
-                                    + " statuses for " + plan.writes().size() + " writes"));
-                            return;
-                        }
-                        for (int i = 0; i < statuses.size(); i++) {
-                            job.out[plan.writes().get(i).index()] = statuses.get(i);
-                        }
-                        job.done();
-                        return;
-                    }
-                    Throwable cause = Timeouts.unwrap(err);
-                    if (!(cause instanceof DeviceException de)) {
-                        job.fail(cause);
-                        return;
-                    }
-                    if (retrySingly && plan.writes().size() > 1) {
-                        List<PlannedWrite> singles = new ArrayList<>();
-                        for (BoundWrite w : plan.writes()) {
-                            singles.addAll(c.planner().planWrites(List.of(w)));
-                        }
-                        job.expect(singles.size() - 1); // they replace this plan
-                        for (PlannedWrite single : singles) {
-                            writePlan(c, single, job, false);
-                        }
-                        return;
-                    }
-                    for (BoundWrite w : plan.writes()) {
-                        job.out[w.index()] = de.status();
-                    }
-                    job.done();
-                });
+    private <P, I, O> void runPlan(DriverConnection c, P plan, Job<O, ?> job, Ops<P, I, O> ops, boolean retrySingly) {
+        List<I> items = ops.items(plan);
+        call(c, () -> ops.execute(c, plan), () -> ops.verb() + " " + describe(items, ops)).whenComplete((out, err) -> {
+            if (err == null) {
+                if (out.size() != items.size()) {
+                    job.fail(new IllegalStateException("driver returned " + out.size() + " outcomes for "
+                            + items.size() + " tags"));
+                    return;
+                }
+                for (int i = 0; i < out.size(); i++) {
+                    job.out[ops.index(items.get(i))] = out.get(i);
+                }
+                job.done();
+                return;
+            }
+            Throwable cause = Timeouts.unwrap(err);
+            if (!(cause instanceof DeviceException de)) {
+                job.fail(cause);
+                return;
+            }
+            if (retrySingly && items.size() > 1) {
+                List<P> singles = new ArrayList<>();
+                for (I item : items) {
+                    singles.addAll(ops.plan(c, List.of(item)));
+                }
+                job.expect(singles.size() - 1); // they replace this plan
+                for (P single : singles) {
+                    runPlan(c, single, job, ops, false);
+                }
+                return;
+            }
+            for (I item : items) {
+                job.out[ops.index(item)] = ops.refused(item, de.status());
+            }
+            job.done();
+        });
     }
 
     private <T> CompletableFuture<T> call(DriverConnection c, java.util.function.Supplier<CompletableFuture<T>> op,
@@ -178,18 +133,106 @@ final class RequestRunner {
         }
     }
 
-    private static void checkCoverage(int planned, int requested, String what) {
-        if (planned != requested) {
-            throw new IllegalStateException("planner covered " + planned + " of " + requested + " tags to " + what);
+    private static <I> String describe(List<I> items, Ops<?, I, ?> ops) {
+        if (items.size() == 1) {
+            return String.valueOf(ops.tag(items.get(0)));
         }
+        return items.size() + " tags from " + ops.tag(items.get(0));
     }
 
-    private static <X> String describe(List<X> items, Function<X, Object> tag) {
-        if (items.size() == 1) {
-            return String.valueOf(tag.apply(items.get(0)));
-        }
-        return items.size() + " tags from " + tag.apply(items.get(0));
+    /** What differs between reads and writes. */
+    private interface Ops<P, I, O> {
+        String verb();
+
+        List<? extends P> plan(DriverConnection c, List<I> items);
+
+        List<I> items(P plan);
+
+        CompletableFuture<List<O>> execute(DriverConnection c, P plan);
+
+        int index(I item);
+
+        Tag<?> tag(I item);
+
+        /** The outcome of an item the device refused. */
+        O refused(I item, Status status);
     }
+
+    /** Reads: a refused tag becomes a BAD value stamped now. */
+    private final Ops<PlannedRead, BoundTag, TagValue<?>> reads = new Ops<>() {
+        @Override
+        public String verb() {
+            return "read";
+        }
+
+        @Override
+        public List<? extends PlannedRead> plan(DriverConnection c, List<BoundTag> items) {
+            return c.planner().planReads(items);
+        }
+
+        @Override
+        public List<BoundTag> items(PlannedRead plan) {
+            return plan.tags();
+        }
+
+        @Override
+        public CompletableFuture<List<TagValue<?>>> execute(DriverConnection c, PlannedRead plan) {
+            return c.read(plan);
+        }
+
+        @Override
+        public int index(BoundTag item) {
+            return item.index();
+        }
+
+        @Override
+        public Tag<?> tag(BoundTag item) {
+            return item.tag();
+        }
+
+        @Override
+        public TagValue<?> refused(BoundTag item, Status status) {
+            return item.bad(status, io.clock().instant());
+        }
+    };
+
+    /** Writes: a refused write's outcome is the device's status. */
+    private static final Ops<PlannedWrite, BoundWrite, Status> WRITES = new Ops<>() {
+        @Override
+        public String verb() {
+            return "write";
+        }
+
+        @Override
+        public List<? extends PlannedWrite> plan(DriverConnection c, List<BoundWrite> items) {
+            return c.planner().planWrites(items);
+        }
+
+        @Override
+        public List<BoundWrite> items(PlannedWrite plan) {
+            return plan.writes();
+        }
+
+        @Override
+        public CompletableFuture<List<Status>> execute(DriverConnection c, PlannedWrite plan) {
+            return c.write(plan);
+        }
+
+        @Override
+        public int index(BoundWrite item) {
+            return item.index();
+        }
+
+        @Override
+        public Tag<?> tag(BoundWrite item) {
+            return item.tag();
+        }
+
+        @Override
+        public Status refused(BoundWrite item, Status status) {
+            return status;
+        }
+    };
 
     /** One read or write operation: its outcomes, the planned requests still running, its result. */
     private static final class Job<O, R> {
