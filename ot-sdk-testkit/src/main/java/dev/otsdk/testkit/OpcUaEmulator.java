@@ -78,7 +78,8 @@ public final class OpcUaEmulator implements Emulator {
      * A write a client made.
      *
      * @param path the variable's path
-     * @param value the value written, in the plain Java form of {@link OpcUaType}
+     * @param value the value written, in the plain Java form of {@link OpcUaType}; for a write to an index
+     *     range of an array, the elements written
      * @param at when the emulator applied it
      */
     public record Write(String path, Object value, Instant at) {
@@ -91,9 +92,13 @@ public final class OpcUaEmulator implements Emulator {
 
     private OpcUaEmulator(Builder b) {
         this.specs = List.copyOf(b.specs.values());
+        this.clock = b.clock;
         for (VariableSpec s : specs) {
-            if (s.initial() != null) {
-                values.put(s.path(), s.initial());
+            // A generated value starts at the emulator's clock, whenever the builder was given it.
+            Object initial = s.generator() != null ? s.generator().apply(clock.instant()) : s.initial();
+            MiloValues.toMilo(s.type(), s.array(), initial);
+            if (initial != null) {
+                values.put(s.path(), initial);
             }
         }
         this.pki = b.pki != null ? b.pki : sharedPki();
@@ -106,7 +111,6 @@ public final class OpcUaEmulator implements Emulator {
         this.users = Map.copyOf(b.users);
         this.x509Users = b.x509Users;
         this.trustedClients = List.copyOf(b.trustedClients);
-        this.clock = b.clock;
         this.port = b.port;
     }
 
@@ -448,8 +452,7 @@ public final class OpcUaEmulator implements Emulator {
                 Function<Instant, Object> valueAt) {
             Objects.requireNonNull(period, "period");
             Objects.requireNonNull(valueAt, "valueAt");
-            return add(new VariableSpec(variablePath, type, false, valueAt.apply(clock.instant()), false, null,
-                    period, valueAt));
+            return add(new VariableSpec(variablePath, type, false, null, false, null, period, valueAt));
         }
 
         /**
@@ -585,9 +588,10 @@ public final class OpcUaEmulator implements Emulator {
         }
 
         /**
-         * Creates the emulator (not started).
+         * Creates the emulator (not started); generated variables get their first value from the clock now.
          *
          * @return the emulator
+         * @throws IllegalArgumentException if a generated variable's first value does not fit its type
          */
         public OpcUaEmulator build() {
             return new OpcUaEmulator(this);

@@ -226,9 +226,10 @@ public final class EmulatorNamespace extends ManagedNamespaceWithLifecycle {
             WriteValue w = writeValues.get(i);
             if (results.get(i).isGood() && AttributeId.Value.isEqual(w.getAttributeId())
                     && w.getNodeId().getIdentifier() instanceof String path && byPath.containsKey(path)) {
-                Object plain = MiloValues.fromMilo(w.getValue().getValue().getValue());
-                values.put(path, plain);
-                onWrite.accept(path, plain);
+                Object written = MiloValues.fromMilo(w.getValue().getValue().getValue());
+                // The node's value, not the written one: a write to an index range changes only some elements.
+                values.put(path, MiloValues.fromMilo(nodes.get(path).getValue().getValue().getValue()));
+                onWrite.accept(path, written);
             }
         }
         return results;
