@@ -163,8 +163,8 @@ public final class OpcUaEmulator implements Emulator {
 
     private EmulatorServer.Settings settings(int p) {
         return new EmulatorServer.Settings(p, path, identity.privateKey(), identity.chain(),
-                x509Users ? pki.caCertificate() : null, policies, anonymous, users, trustedClients, NAMESPACE_URI,
-                clock);
+                x509Users ? pki.caCertificate() : null, policies, anonymous, users, trustedClients,
+                pki.caCertificate(), NAMESPACE_URI, clock);
     }
 
     private void recordWrite(String p, Object value) {
@@ -552,7 +552,9 @@ public final class OpcUaEmulator implements Emulator {
         }
 
         /**
-         * Accepts only these client application certificates on secure endpoints (default: any).
+         * Accepts only these client application certificates on secure endpoints (default: any). A
+         * certificate may be self-signed or issued by the emulator's {@linkplain #pki(TestPki) PKI}; a CA
+         * certificate given here accepts every certificate that CA issued.
          *
          * @param certificates trusted client certificates
          * @return this builder
