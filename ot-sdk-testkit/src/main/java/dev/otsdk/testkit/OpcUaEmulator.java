@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,7 @@ import org.slf4j.LoggerFactory;
  *         .build();
  * ... Tag.of(plc.nodeId("Line1/Temperature"), DataType.FLOAT64) ...
  * plc.set("Line1/Temperature", 22.0);           // the "device" changes a value
+ * plc.burst("Line1/Temperature", 22.5, 23.0);   // changes faster than clients sample
  * plc.writes();                                 // what clients wrote
  * plc.restart();                                // same port, same values, all sessions gone
  * }</pre>
@@ -83,6 +85,17 @@ public final class OpcUaEmulator implements Emulator {
      * @param at when the emulator applied it
      */
     public record Write(String path, Object value, Instant at) {
+    }
+
+    /**
+     * A monitored item of a variable's value, as the server granted it to a client.
+     *
+     * @param path the variable's path
+     * @param samplingInterval the revised sampling interval
+     * @param queueSize the revised queue size: values kept between two publishes
+     * @param discardOldest whether a full queue drops its oldest value (else its newest)
+     */
+    public record MonitoredItem(String path, Duration samplingInterval, int queueSize, boolean discardOldest) {
     }
 
     /** Creates an emulator with the {@linkplain Builder#demoNodes() demo address space} and default settings. */
@@ -252,6 +265,49 @@ public final class OpcUaEmulator implements Emulator {
         if (running != null) {
             running.namespace().set(variablePath, value);
         }
+    }
+
+    /**
+     * Changes a variable several times before the next sample, as a device does that changes faster than
+     * clients sample: at its next sample, every monitored item of the variable's value queues each value
+     * that is a change, in order, and all of them reach the client in the same publish. An item whose queue
+     * is smaller overflows: with discardOldest it keeps the newest values, else it keeps the first ones
+     * and replaces the last with the newest; when its queue size is more than 1, the server sets the
+     * Overflow bit in the InfoBits of the StatusCode of such values. Reads see the last value at once.
+     *
+     * @param variablePath the variable
+     * @param changes one or more values in the plain Java form of its {@link OpcUaType}; the last one stays
+     * @throws IllegalArgumentException for an unknown path, no values or a value that does not fit
+     */
+    public synchronized void burst(String variablePath, Object... changes) {
+        VariableSpec s = spec(variablePath);
+        if (changes.length == 0) {
+            throw new IllegalArgumentException("a burst needs at least one value");
+        }
+        for (Object v : changes) {
+            MiloValues.toMilo(s.type(), s.array(), v);
+        }
+        if (running != null) {
+            running.namespace().burst(variablePath, Arrays.asList(changes));
+        } else {
+            values.put(variablePath, changes[changes.length - 1]);
+        }
+    }
+
+    /**
+     * Returns the monitored items clients have on the variables' values, with the sampling interval, queue
+     * size and discard policy the server granted.
+     *
+     * @return a snapshot, in no particular order; empty when stopped
+     */
+    public synchronized List<MonitoredItem> monitoredItems() {
+        if (running == null) {
+            return List.of();
+        }
+        return running.namespace().monitoredValues().stream()
+                .map(m -> new MonitoredItem(m.path(), Duration.ofNanos(Math.round(m.samplingIntervalMillis() * 1e6)),
+                        m.queueSize(), m.discardOldest()))
+                .toList();
     }
 
     /**
