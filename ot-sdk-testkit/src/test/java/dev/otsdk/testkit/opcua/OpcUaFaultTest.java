@@ -143,8 +143,12 @@ class OpcUaFaultTest {
         PLC.start();
 
         assertThat(PLC.port()).isEqualTo(port);
-        soon().until(this::readsAgain);
-        assertThat(readA()).isEqualTo(6);
+        OpcUaClient fresh = MiloClients.connect(PLC.uri());
+        try {
+            assertThat(MiloClients.readValue(fresh, PLC.nodeId("A")).getValue().getValue()).isEqualTo(6);
+        } finally {
+            MiloClients.disconnect(fresh);
+        }
     }
 
     @Test
