@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,7 @@ import org.slf4j.LoggerFactory;
  *         .build();
  * ... Tag.of(plc.nodeId("Line1/Temperature"), DataType.FLOAT64) ...
  * plc.set("Line1/Temperature", 22.0);           // the "device" changes a value
+ * plc.burst("Line1/Temperature", 22.5, 23.0);   // changes faster than clients sample
  * plc.writes();                                 // what clients wrote
  * plc.restart();                                // same port, same values, all sessions gone
  * }</pre>
@@ -78,10 +80,22 @@ public final class OpcUaEmulator implements Emulator {
      * A write a client made.
      *
      * @param path the variable's path
-     * @param value the value written, in the plain Java form of {@link OpcUaType}
+     * @param value the value written, in the plain Java form of {@link OpcUaType}; for a write to an index
+     *     range of an array, the elements written
      * @param at when the emulator applied it
      */
     public record Write(String path, Object value, Instant at) {
+    }
+
+    /**
+     * A monitored item of a variable's value, as the server granted it to a client.
+     *
+     * @param path the variable's path
+     * @param samplingInterval the revised sampling interval
+     * @param queueSize the revised queue size: values kept between two publishes
+     * @param discardOldest whether a full queue drops its oldest value (else its newest)
+     */
+    public record MonitoredItem(String path, Duration samplingInterval, int queueSize, boolean discardOldest) {
     }
 
     /** Creates an emulator with the {@linkplain Builder#demoNodes() demo address space} and default settings. */
@@ -91,9 +105,13 @@ public final class OpcUaEmulator implements Emulator {
 
     private OpcUaEmulator(Builder b) {
         this.specs = List.copyOf(b.specs.values());
+        this.clock = b.clock;
         for (VariableSpec s : specs) {
-            if (s.initial() != null) {
-                values.put(s.path(), s.initial());
+            // A generated value starts at the emulator's clock, whenever the builder was given it.
+            Object initial = s.generator() != null ? s.generator().apply(clock.instant()) : s.initial();
+            MiloValues.toMilo(s.type(), s.array(), initial);
+            if (initial != null) {
+                values.put(s.path(), initial);
             }
         }
         this.pki = b.pki != null ? b.pki : sharedPki();
@@ -106,7 +124,6 @@ public final class OpcUaEmulator implements Emulator {
         this.users = Map.copyOf(b.users);
         this.x509Users = b.x509Users;
         this.trustedClients = List.copyOf(b.trustedClients);
-        this.clock = b.clock;
         this.port = b.port;
     }
 
@@ -159,8 +176,8 @@ public final class OpcUaEmulator implements Emulator {
 
     private EmulatorServer.Settings settings(int p) {
         return new EmulatorServer.Settings(p, path, identity.privateKey(), identity.chain(),
-                x509Users ? pki.caCertificate() : null, policies, anonymous, users, trustedClients, NAMESPACE_URI,
-                clock);
+                x509Users ? pki.caCertificate() : null, policies, anonymous, users, trustedClients,
+                pki.caCertificate(), NAMESPACE_URI, clock);
     }
 
     private void recordWrite(String p, Object value) {
@@ -248,6 +265,49 @@ public final class OpcUaEmulator implements Emulator {
         if (running != null) {
             running.namespace().set(variablePath, value);
         }
+    }
+
+    /**
+     * Changes a variable several times before the next sample, as a device does that changes faster than
+     * clients sample: at its next sample, every monitored item of the variable's value queues each value
+     * that is a change, in order, and all of them reach the client in the same publish. An item whose queue
+     * is smaller overflows: with discardOldest it keeps the newest values, else it keeps the first ones
+     * and replaces the last with the newest; when its queue size is more than 1, the server sets the
+     * Overflow bit in the InfoBits of the StatusCode of such values. Reads see the last value at once.
+     *
+     * @param variablePath the variable
+     * @param changes one or more values in the plain Java form of its {@link OpcUaType}; the last one stays
+     * @throws IllegalArgumentException for an unknown path, no values or a value that does not fit
+     */
+    public synchronized void burst(String variablePath, Object... changes) {
+        VariableSpec s = spec(variablePath);
+        if (changes.length == 0) {
+            throw new IllegalArgumentException("a burst needs at least one value");
+        }
+        for (Object v : changes) {
+            MiloValues.toMilo(s.type(), s.array(), v);
+        }
+        if (running != null) {
+            running.namespace().burst(variablePath, Arrays.asList(changes));
+        } else {
+            values.put(variablePath, changes[changes.length - 1]);
+        }
+    }
+
+    /**
+     * Returns the monitored items clients have on the variables' values, with the sampling interval, queue
+     * size and discard policy the server granted.
+     *
+     * @return a snapshot, in no particular order; empty when stopped
+     */
+    public synchronized List<MonitoredItem> monitoredItems() {
+        if (running == null) {
+            return List.of();
+        }
+        return running.namespace().monitoredValues().stream()
+                .map(m -> new MonitoredItem(m.path(), Duration.ofNanos(Math.round(m.samplingIntervalMillis() * 1e6)),
+                        m.queueSize(), m.discardOldest()))
+                .toList();
     }
 
     /**
@@ -448,8 +508,7 @@ public final class OpcUaEmulator implements Emulator {
                 Function<Instant, Object> valueAt) {
             Objects.requireNonNull(period, "period");
             Objects.requireNonNull(valueAt, "valueAt");
-            return add(new VariableSpec(variablePath, type, false, valueAt.apply(clock.instant()), false, null,
-                    period, valueAt));
+            return add(new VariableSpec(variablePath, type, false, null, false, null, period, valueAt));
         }
 
         /**
@@ -549,7 +608,9 @@ public final class OpcUaEmulator implements Emulator {
         }
 
         /**
-         * Accepts only these client application certificates on secure endpoints (default: any).
+         * Accepts only these client application certificates on secure endpoints (default: any). A
+         * certificate may be self-signed or issued by the emulator's {@linkplain #pki(TestPki) PKI}; a CA
+         * certificate given here accepts every certificate that CA issued.
          *
          * @param certificates trusted client certificates
          * @return this builder
@@ -585,9 +646,10 @@ public final class OpcUaEmulator implements Emulator {
         }
 
         /**
-         * Creates the emulator (not started).
+         * Creates the emulator (not started); generated variables get their first value from the clock now.
          *
          * @return the emulator
+         * @throws IllegalArgumentException if a generated variable's first value does not fit its type
          */
         public OpcUaEmulator build() {
             return new OpcUaEmulator(this);

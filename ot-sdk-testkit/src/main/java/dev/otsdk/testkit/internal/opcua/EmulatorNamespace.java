@@ -15,6 +15,7 @@ import org.eclipse.milo.opcua.sdk.core.AccessLevel;
 import org.eclipse.milo.opcua.sdk.core.Reference;
 import org.eclipse.milo.opcua.sdk.server.ManagedNamespaceWithLifecycle;
 import org.eclipse.milo.opcua.sdk.server.OpcUaServer;
+import org.eclipse.milo.opcua.sdk.server.items.BaseMonitoredItem;
 import org.eclipse.milo.opcua.sdk.server.items.DataItem;
 import org.eclipse.milo.opcua.sdk.server.items.MonitoredItem;
 import org.eclipse.milo.opcua.sdk.server.model.variables.AnalogItemTypeNode;
@@ -54,6 +55,8 @@ public final class EmulatorNamespace extends ManagedNamespaceWithLifecycle {
     private final Map<String, UaVariableNode> nodes = new ConcurrentHashMap<>();
     private final Map<String, VariableSpec> byPath = new HashMap<>();
     private final List<ScheduledFuture<?>> schedules = new ArrayList<>();
+    private final Map<DataItem, SampledItem> sampledItems = new ConcurrentHashMap<>();
+    private final Object burstLock = new Object();
 
     /**
      * Creates the namespace; nodes are added when it starts.
@@ -210,6 +213,65 @@ public final class EmulatorNamespace extends ManagedNamespaceWithLifecycle {
     }
 
     /**
+     * Changes a value several times before the next sample: every monitored item of the whole value
+     * queues each value, in order, at its next sample, all within one publish.
+     *
+     * @param path the variable's path
+     * @param plainValues the values, the last one stays
+     */
+    public void burst(String path, List<Object> plainValues) {
+        VariableSpec s = byPath.get(path);
+        if (s == null) {
+            throw new IllegalArgumentException("no variable " + path);
+        }
+        List<DataValue> burst = plainValues.stream().map(v -> dataValue(s, v)).toList();
+        UaVariableNode node = nodes.get(path);
+        synchronized (burstLock) {
+            // The burst is waiting before the node changes, so a sample of the new value cannot come first.
+            for (SampledItem item : sampledItems.values()) {
+                if (node != null && item.monitorsWholeValue() && item.isSamplingEnabled()
+                        && item.getReadValueId().getNodeId().equals(node.getNodeId())) {
+                    item.addBurst(burst);
+                }
+            }
+            values.put(path, plainValues.get(plainValues.size() - 1));
+            if (node != null) {
+                node.setValue(burst.get(burst.size() - 1));
+            }
+        }
+    }
+
+    /**
+     * Returns the monitored items of this namespace's variables' values.
+     *
+     * @return what the server granted each item, in no particular order
+     */
+    public List<MonitoredValue> monitoredValues() {
+        List<MonitoredValue> out = new ArrayList<>();
+        for (SampledItem s : sampledItems.values()) {
+            NodeId id = s.getReadValueId().getNodeId();
+            if (s.monitorsWholeValue() && s.item() instanceof BaseMonitoredItem<?> item
+                    && id.getNamespaceIndex().equals(getNamespaceIndex())
+                    && id.getIdentifier() instanceof String path && byPath.containsKey(path)) {
+                out.add(new MonitoredValue(path, item.getSamplingInterval(), item.getQueueSize(),
+                        item.isDiscardOldest()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A monitored item of a variable's value as the server granted it.
+     *
+     * @param path the variable's path
+     * @param samplingIntervalMillis the revised sampling interval in milliseconds
+     * @param queueSize the revised queue size
+     * @param discardOldest whether a full queue drops its oldest value
+     */
+    public record MonitoredValue(String path, double samplingIntervalMillis, int queueSize, boolean discardOldest) {
+    }
+
+    /**
      * Returns a NodeId text for a path in this namespace.
      *
      * @param path the path
@@ -226,27 +288,47 @@ public final class EmulatorNamespace extends ManagedNamespaceWithLifecycle {
             WriteValue w = writeValues.get(i);
             if (results.get(i).isGood() && AttributeId.Value.isEqual(w.getAttributeId())
                     && w.getNodeId().getIdentifier() instanceof String path && byPath.containsKey(path)) {
-                Object plain = MiloValues.fromMilo(w.getValue().getValue().getValue());
-                values.put(path, plain);
-                onWrite.accept(path, plain);
+                Object written = MiloValues.fromMilo(w.getValue().getValue().getValue());
+                // The node's value, not the written one: a write to an index range changes only some elements.
+                values.put(path, MiloValues.fromMilo(nodes.get(path).getValue().getValue().getValue()));
+                onWrite.accept(path, written);
             }
         }
         return results;
     }
 
+    // Milo's sampler gets every item wrapped, so that bursts can replace a sample.
+
     @Override
     public void onDataItemsCreated(List<DataItem> dataItems) {
-        subscriptions.onDataItemsCreated(dataItems);
+        List<DataItem> wrapped = new ArrayList<>(dataItems.size());
+        for (DataItem d : dataItems) {
+            SampledItem s = new SampledItem(d, burstLock);
+            sampledItems.put(d, s);
+            wrapped.add(s);
+        }
+        subscriptions.onDataItemsCreated(wrapped);
     }
 
     @Override
     public void onDataItemsModified(List<DataItem> dataItems) {
-        subscriptions.onDataItemsModified(dataItems);
+        subscriptions.onDataItemsModified(wrapped(dataItems, false));
     }
 
     @Override
     public void onDataItemsDeleted(List<DataItem> dataItems) {
-        subscriptions.onDataItemsDeleted(dataItems);
+        subscriptions.onDataItemsDeleted(wrapped(dataItems, true));
+    }
+
+    private List<DataItem> wrapped(List<DataItem> dataItems, boolean forget) {
+        List<DataItem> out = new ArrayList<>(dataItems.size());
+        for (DataItem d : dataItems) {
+            SampledItem s = forget ? sampledItems.remove(d) : sampledItems.get(d);
+            if (s != null) {
+                out.add(s);
+            }
+        }
+        return out;
     }
 
     @Override

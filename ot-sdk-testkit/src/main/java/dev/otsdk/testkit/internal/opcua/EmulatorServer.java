@@ -70,12 +70,14 @@ public final class EmulatorServer {
      * @param anonymous whether anonymous users may connect
      * @param users user names and passwords
      * @param trustedClients client application certificates accepted; empty accepts every client
+     * @param clientIssuer a CA whose certificates complete the chain of a trusted client certificate it issued,
+     *     without trusting the other certificates it issued
      * @param namespaceUri the emulator's namespace URI
      * @param clock the clock
      */
     public record Settings(int port, String path, PrivateKey privateKey, List<X509Certificate> chain,
             X509Certificate userCa, List<String> policies, boolean anonymous, Map<String, String> users,
-            List<X509Certificate> trustedClients, String namespaceUri, Clock clock) {
+            List<X509Certificate> trustedClients, X509Certificate clientIssuer, String namespaceUri, Clock clock) {
     }
 
     /**
@@ -117,6 +119,8 @@ public final class EmulatorServer {
         };
         MemoryTrustListManager trust = new MemoryTrustListManager();
         trust.setTrustedCertificates(s.trustedClients());
+        // Milo builds a path to a trust anchor: a trusted certificate issued by a CA needs that CA as issuer.
+        trust.setIssuerCertificates(List.of(s.clientIssuer()));
         MemoryCertificateQuarantine quarantine = new MemoryCertificateQuarantine();
         CertificateValidator clients = s.trustedClients().isEmpty() ? (c, uri, hosts) -> { }
                 : new DefaultServerCertificateValidator(trust, quarantine);
