@@ -22,7 +22,6 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
-import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import java.util.EnumSet;
@@ -86,8 +85,6 @@ final class ModbusSession implements DriverSession {
                         }
                         p.addLast("frames", transport.rtu() ? new RtuFrameDecoder(RtuFramer.Direction.RESPONSE)
                                 : new MbapFrameDecoder());
-                        // Many requests queued in one loop turn leave in one write(2) instead of one each.
-                        p.addLast("flush", new FlushConsolidationHandler(64, true));
                         p.addLast("modbus", handler);
                     }
                 });
