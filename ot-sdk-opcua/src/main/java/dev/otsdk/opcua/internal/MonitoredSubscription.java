@@ -40,6 +40,7 @@ final class MonitoredSubscription implements NativeSubscription, OpcUaSubscripti
 
     private static final Logger LOG = LoggerFactory.getLogger(MonitoredSubscription.class);
     private static final long RETRY_SECONDS = 5;
+    private static final long FIRST_RESPONSE_SLACK_MS = 1000;
 
     private final OpcUaConnection connection;
     private final List<BoundTag> tags;
@@ -52,6 +53,8 @@ final class MonitoredSubscription implements NativeSubscription, OpcUaSubscripti
     private boolean recreating;
     /** Whether the current loss was reported; only touched by one re-creation at a time. */
     private volatile boolean gapReported;
+    /** Publish responses (data or keep-alive) received for this subscription, to notice silence. */
+    private volatile long responses;
 
     MonitoredSubscription(OpcUaConnection connection, List<BoundTag> tags, SubscriptionOptions options,
             SubscriptionSink sink) {
@@ -72,6 +75,7 @@ final class MonitoredSubscription implements NativeSubscription, OpcUaSubscripti
             try {
                 addItems();
                 createOnServer();
+                expectFirstResponse();
                 return (NativeSubscription) this;
             } catch (UaException e) {
                 throw new CompletionException(Failures.request(e, "subscribe to " + tags.size() + " tags",
@@ -147,6 +151,27 @@ final class MonitoredSubscription implements NativeSubscription, OpcUaSubscripti
         }
     }
 
+    /**
+     * A new subscription's first publish response carries its items' initial values and comes within a
+     * publishing interval or two. If none has come well after that, Milo's client has stopped sending
+     * Publish requests (see {@link OpcUaConnection#restartPublishing}), and it is made to start again
+     * rather than leaving the subscription silent until its keep-alive watchdog, or for ever.
+     */
+    private void expectFirstResponse() {
+        long before = responses;
+        long window = 2 * options.publishingInterval().toMillis() + options.interval().toMillis() + FIRST_RESPONSE_SLACK_MS;
+        try {
+            connection.io().timer().newTimeout(t -> {
+                if (!closed && responses == before) {
+                    connection.restartPublishing("a new subscription heard nothing from the server within " + window
+                            + " ms");
+                }
+            }, window, TimeUnit.MILLISECONDS);
+        } catch (IllegalStateException timerStopped) {
+            LOG.debug("{}: client closing, not watching the subscription", connection.settings().uri());
+        }
+    }
+
     private static boolean isFilterRefused(long code) {
         return code == StatusCodes.Bad_FilterNotAllowed || code == StatusCodes.Bad_MonitoredItemFilterUnsupported
                 || code == StatusCodes.Bad_DeadbandFilterInvalid;
@@ -156,6 +181,7 @@ final class MonitoredSubscription implements NativeSubscription, OpcUaSubscripti
 
     @Override
     public void onDataReceived(OpcUaSubscription s, List<OpcUaMonitoredItem> items, List<DataValue> values) {
+        responses++; // one delivery thread per subscription (Milo's delivery queue)
         if (closed) {
             return;
         }
@@ -196,8 +222,15 @@ final class MonitoredSubscription implements NativeSubscription, OpcUaSubscripti
     }
 
     @Override
+    public void onKeepAliveReceived(OpcUaSubscription s) {
+        responses++;
+    }
+
+    @Override
     public void onWatchdogTimerElapsed(OpcUaSubscription s) {
-        LOG.debug("{}: no publish response within the subscription's keep-alive window", connection.settings().uri());
+        if (!closed) {
+            connection.restartPublishing("no publish response within a subscription's keep-alive window");
+        }
     }
 
     /** The session is active again: finish a re-creation that failed while it was down. */
@@ -231,6 +264,7 @@ final class MonitoredSubscription implements NativeSubscription, OpcUaSubscripti
             try {
                 if (!closed) {
                     createOnServer();
+                    expectFirstResponse();
                     gapReported = false;
                     LOG.info("{}: re-created a subscription of {} items: {}", connection.settings().uri(),
                             tags.size(), why);

@@ -27,11 +27,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
 import org.eclipse.milo.opcua.sdk.client.SessionActivityListener;
 import org.eclipse.milo.opcua.sdk.client.UaSession;
+import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaSubscription;
 import org.eclipse.milo.opcua.stack.core.AttributeId;
 import org.eclipse.milo.opcua.stack.core.StatusCodes;
+import org.eclipse.milo.opcua.stack.core.UaException;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DateTime;
 import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
@@ -64,6 +68,8 @@ final class OpcUaConnection implements DriverConnection, RequestPlanner, Session
     private final Nodes nodes;
     private final int readChunk;
     private final int writeChunk;
+    private static final double PROBE_PUBLISHING_MILLIS = 1000;
+
     private final Set<MonitoredSubscription> subscriptions = ConcurrentHashMap.newKeySet();
     /** The current value's Milo type of nodes written with auto tags. */
     private final ConcurrentHashMap<NodeId, Object> writeSamples = new ConcurrentHashMap<>();
@@ -71,6 +77,7 @@ final class OpcUaConnection implements DriverConnection, RequestPlanner, Session
     private volatile boolean closed;
     private volatile boolean interrupted;
     private volatile Instant lastLoss;
+    private final AtomicBoolean restartingPublishing = new AtomicBoolean();
 
     OpcUaConnection(OpcUaClient client, OpcUaSettings settings, IoRuntime io, ConnectionListener listener,
             OperationLimitsReader.Limits limits, EndpointDescription endpoint) {
@@ -121,6 +128,38 @@ final class OpcUaConnection implements DriverConnection, RequestPlanner, Session
 
     void forget(MonitoredSubscription s) {
         subscriptions.remove(s);
+    }
+
+    /**
+     * Makes Milo send Publish requests again. Milo 1.1.2's client stops sending them when Publish
+     * requests answered {@code Bad_NoSubscription} (the session's last subscription was just deleted)
+     * are processed after a new subscription was added: the new subscription then receives nothing
+     * until another subscription is added or removed. Adding and removing a short-lived subscription is
+     * such an event, through Milo's public API; it costs two round trips and only runs when a
+     * subscription heard nothing for longer than it should have.
+     *
+     * @param why what was noticed, for the log
+     */
+    void restartPublishing(String why) {
+        if (closed || interrupted || !restartingPublishing.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            SharedMiloResources.blockingCalls().execute(() -> {
+                try {
+                    OpcUaSubscription probe = new OpcUaSubscription(client, PROBE_PUBLISHING_MILLIS);
+                    probe.create();
+                    probe.delete();
+                    LOG.info("{}: {}; restarted Milo's publishing", settings.uri(), why);
+                } catch (UaException | RuntimeException e) {
+                    LOG.debug("{}: restarting publishing failed: {}", settings.uri(), e.toString());
+                } finally {
+                    restartingPublishing.set(false);
+                }
+            });
+        } catch (RejectedExecutionException shutDown) {
+            restartingPublishing.set(false);
+        }
     }
 
     // ---- session health, from Milo's executor
