@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.milo.opcua.sdk.client.subscriptions.MonitoredItemServiceOperationResult;
 import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaMonitoredItem;
 import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaSubscription;
@@ -54,7 +55,7 @@ final class MonitoredSubscription implements NativeSubscription, OpcUaSubscripti
     /** Whether the current loss was reported; only touched by one re-creation at a time. */
     private volatile boolean gapReported;
     /** Publish responses (data or keep-alive) received for this subscription, to notice silence. */
-    private volatile long responses;
+    private final AtomicLong responses = new AtomicLong();
 
     MonitoredSubscription(OpcUaConnection connection, List<BoundTag> tags, SubscriptionOptions options,
             SubscriptionSink sink) {
@@ -158,11 +159,11 @@ final class MonitoredSubscription implements NativeSubscription, OpcUaSubscripti
      * rather than leaving the subscription silent until its keep-alive watchdog, or for ever.
      */
     private void expectFirstResponse() {
-        long before = responses;
+        long before = responses.get();
         long window = 2 * options.publishingInterval().toMillis() + options.interval().toMillis() + FIRST_RESPONSE_SLACK_MS;
         try {
             connection.io().timer().newTimeout(t -> {
-                if (!closed && responses == before) {
+                if (!closed && responses.get() == before) {
                     connection.restartPublishing("a new subscription heard nothing from the server within " + window
                             + " ms");
                 }
@@ -181,7 +182,7 @@ final class MonitoredSubscription implements NativeSubscription, OpcUaSubscripti
 
     @Override
     public void onDataReceived(OpcUaSubscription s, List<OpcUaMonitoredItem> items, List<DataValue> values) {
-        responses++; // one delivery thread per subscription (Milo's delivery queue)
+        responses.incrementAndGet();
         if (closed) {
             return;
         }
@@ -223,7 +224,7 @@ final class MonitoredSubscription implements NativeSubscription, OpcUaSubscripti
 
     @Override
     public void onKeepAliveReceived(OpcUaSubscription s) {
-        responses++;
+        responses.incrementAndGet();
     }
 
     @Override
